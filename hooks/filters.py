@@ -1,0 +1,90 @@
+"""Jinja filters for the template: derived names and the one way user text reaches a file.
+
+cookiecutter loads this module through ``_extensions`` in ``cookiecutter.json`` (the template
+root is on ``sys.path`` while it renders), so every derived name is computed here, once.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from jinja2 import Environment
+from jinja2.ext import Extension
+
+# "Flask-Name" or "Name-Flask": the part that is not "Flask", split into words.
+_FLASK_PART = re.compile(r"^flask[-_.]|[-_.]flask$", re.IGNORECASE)
+_SEPARATORS = re.compile(r"[-_.]+")
+# Characters that end or break a line, or that no text file can hold.
+_REFUSED_CATEGORIES = frozenset({"Cc", "Cs", "Zl", "Zp"})
+# ASCII punctuation and the non-ASCII bullets: every character RST may read as markup.
+_RST_SPECIAL = re.compile(r"([!-/:-@\[-`{-~\u2022\u2023\u2043])")
+
+
+def name_part(extension_name: str) -> str:
+    """``Flask-SimpleXML`` and ``SimpleXML-Flask`` both give ``SimpleXML``."""
+    return _FLASK_PART.sub("", extension_name.strip())
+
+
+def package_name(extension_name: str) -> str:
+    """The import package: ``Flask-SimpleXML`` gives ``flask_simplexml``."""
+    return _SEPARATORS.sub("_", extension_name.strip()).lower()
+
+
+def class_name(extension_name: str) -> str:
+    """The extension class: ``Flask-SimpleXML`` gives ``SimpleXML``, ``Flask-Foo-Bar`` ``FooBar``."""
+    words = _SEPARATORS.split(name_part(extension_name))
+    return "".join(word[:1].upper() + word[1:] for word in words if word)
+
+
+def extension_key(package: str) -> str:
+    """The ``app.extensions`` key: ``flask_simplexml`` gives ``simplexml``."""
+    return re.sub(r"^flask_|_flask$", "", package)
+
+
+def refused_character(value: str) -> str | None:
+    """The first character that free text may not hold (a line break or control), or None."""
+    for char in value:
+        if unicodedata.category(char) in _REFUSED_CATEGORIES:
+            return char
+    return None
+
+
+def _escape(char: str) -> str:
+    if char in '"\\':
+        return "\\" + char
+    if char == " " or char.isprintable():
+        return char
+    code = ord(char)
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
+
+
+def text(value: object, kind: str = "literal") -> str:
+    """Put user text into a file, safely for the file's format.
+
+    ``literal`` gives a double-quoted string that TOML, Python and YAML all read back as
+    ``value`` exactly (they share this escape syntax; astral characters use ``\\U`` because TOML
+    has no surrogate pairs). ``rst`` escapes every ASCII punctuation mark, so RST shows the text
+    as typed and never reads it as markup. ``plain`` is for plain-text files such as the licence.
+    """
+    value = str(value)
+    if kind == "literal":
+        return '"' + "".join(_escape(char) for char in value) + '"'
+    if kind == "rst":
+        return _RST_SPECIAL.sub(r"\\\1", value)
+    if kind == "plain":
+        return value
+    raise ValueError(f"text(): unknown kind {kind!r}; use 'literal', 'rst' or 'plain'")
+
+
+class TemplateFilters(Extension):
+    """Registers the filters above with cookiecutter's Jinja environment."""
+
+    def __init__(self, environment: Environment) -> None:
+        super().__init__(environment)
+        environment.filters.update(
+            package_name=package_name,
+            class_name=class_name,
+            extension_key=extension_key,
+            text=text,
+        )

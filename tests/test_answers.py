@@ -1,0 +1,101 @@
+"""Answers reach the right places: derived names, licences, version floors."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from conftest import DEFAULTS
+from conftest import Bake
+
+# A sentence only that licence has; BSD-2-Clause is BSD-3-Clause without its third clause.
+LICENCE_MARKERS = {
+    "BSD-3-Clause": "3. Neither the name of the copyright holder",
+    "BSD-2-Clause": "2. Redistributions in binary form",
+    "MIT": "Permission is hereby granted, free of charge",
+    "Apache-2.0": "Apache License",
+    "ISC": "Permission to use, copy, modify, and/or distribute",
+}
+LICENCES_CONTAINING = {"BSD-3-Clause": {"BSD-2-Clause"}}
+
+
+def pyproject(project: Path) -> dict:  # type: ignore[type-arg]
+    return tomllib.loads((project / "pyproject.toml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(
+    ("extension_name", "package", "class_name", "key"),
+    [
+        ("Flask-SimpleXML", "flask_simplexml", "SimpleXML", "simplexml"),
+        ("SimpleXML-Flask", "simplexml_flask", "SimpleXML", "simplexml"),
+        ("Flask-Foo-Bar", "flask_foo_bar", "FooBar", "foo_bar"),
+    ],
+)
+def test_derived_names(
+    bake: Bake, extension_name: str, package: str, class_name: str, key: str
+) -> None:
+    project = bake(extension_name=extension_name)
+    prefix = key.upper() + "_"
+    assert project.name == package
+    assert pyproject(project)["project"]["name"] == extension_name
+    init = (project / "src" / package / "__init__.py").read_text(encoding="utf-8")
+    assert f"from ._extension import {class_name}\n" in init
+    source = (project / "src" / package / "_extension.py").read_text(encoding="utf-8")
+    assert f"class {class_name}:" in source
+    assert f'app.extensions["{key}"]' in source
+    assert f'_G_CONNECTION = "_{key}_connection"' in source
+    assert f'app.config.setdefault("{prefix}DATABASE"' in source
+    tests = (project / "tests" / "test_extension.py").read_text(encoding="utf-8")
+    assert f"from {package} import {class_name}" in tests
+    assert (project / "README.rst").read_text(encoding="utf-8").startswith(
+        f"{extension_name}\n{'=' * len(extension_name)}\n"
+    )
+
+
+def test_package_name_can_be_chosen(bake: Bake) -> None:
+    project = bake(package_name="flask_sxml", extension_name="Flask-SimpleXML")
+    assert project.name == "flask_sxml"
+    source = (project / "src/flask_sxml/_extension.py").read_text(encoding="utf-8")
+    assert 'app.extensions["sxml"]' in source
+    assert "class SimpleXML:" in source
+
+
+@pytest.mark.parametrize("licence", DEFAULTS["license"])
+def test_licence(bake: Bake, licence: str) -> None:
+    project = bake(license=licence)
+    assert pyproject(project)["project"]["license"] == licence
+    text = (project / "LICENSE.txt").read_text(encoding="utf-8")
+    present = {name for name, marker in LICENCE_MARKERS.items() if marker in text}
+    assert present == {licence} | LICENCES_CONTAINING.get(licence, set())
+    assert "Your Name" in text
+    assert not text.startswith("\n")
+    assert text.endswith(".\n") and not text.endswith("\n\n")
+
+
+@pytest.mark.parametrize("python_min", DEFAULTS["python_min"])
+def test_python_floor(bake: Bake, python_min: str) -> None:
+    project = pyproject(bake(python_min=python_min))["project"]
+    assert project["requires-python"] == f">={python_min}"
+    listed = [
+        c.rsplit(" ", 1)[1]
+        for c in project["classifiers"]
+        if c.startswith("Programming Language :: Python :: 3.")
+    ]
+    supported = DEFAULTS["_python_versions"]
+    assert listed == supported[supported.index(python_min) :]
+
+
+@pytest.mark.parametrize("flask_min", DEFAULTS["flask_min"])
+def test_flask_floor(bake: Bake, flask_min: str) -> None:
+    assert pyproject(bake(flask_min=flask_min))["project"]["dependencies"] == [
+        f"flask>={flask_min}"
+    ]
+
+
+def test_project_urls_follow_the_github_owner(bake: Bake) -> None:
+    urls = pyproject(bake(github_owner="octo-org"))["project"]["urls"]
+    assert urls["Source"] == "https://github.com/octo-org/flask-example/"
+    assert urls["Issue Tracker"] == "https://github.com/octo-org/flask-example/issues/"
+    assert urls["Documentation"] == "https://flask-example.readthedocs.io/"

@@ -1,0 +1,180 @@
+"""The hooks: every bad answer gets one clear line and leaves nothing behind; the post hook."""
+
+from __future__ import annotations
+
+import ast
+import json
+import os
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+import yaml
+from cookiecutter.exceptions import OutputDirExistsException
+from cookiecutter.main import cookiecutter
+
+from conftest import TEMPLATE
+from hooks import filters
+
+BAD_ANSWERS = [
+    ({"extension_name": "Foo"}, "extension_name: 'Foo' is not of the form Flask-Name or Name-Flask"),
+    ({"extension_name": "flask-foo"}, "extension_name: 'flask-foo' is not of the form"),
+    ({"extension_name": "Flask-"}, "extension_name: 'Flask-' is not of the form"),
+    ({"extension_name": "Flask-Foo Bar"}, "extension_name: 'Flask-Foo Bar' is not of the form"),
+    ({"extension_name": "Flask-Föö"}, "extension_name: 'Flask-Föö' is not of the form"),
+    ({"extension_name": "Flask--Foo"}, "extension_name: 'Flask--Foo' is not of the form"),
+    ({"extension_name": "Flask-Foo-"}, "extension_name: 'Flask-Foo-' is not of the form"),
+    ({"extension_name": "Flask-1Foo"}, "extension_name: 'Flask-1Foo' is not of the form"),
+    ({"package_name": "Flask_foo"}, "package_name: 'Flask_foo' is not a lowercase identifier"),
+    ({"package_name": "foo"}, "package_name: 'foo' is not a lowercase identifier"),
+    ({"package_name": "flask-foo"}, "package_name: 'flask-foo' is not a lowercase identifier"),
+    ({"package_name": "flask__foo"}, "package_name: 'flask__foo' is not a lowercase identifier"),
+    ({"package_name": "flask_"}, "package_name: 'flask_' is not a lowercase identifier"),
+    ({"package_name": "flask_class"}, "package_name: 'flask_class' leaves 'class', a Python keyword"),
+    ({"author_email": "nobody"}, "author_email: 'nobody' is not an email address"),
+    ({"author_email": "a@b"}, "author_email: 'a@b' is not an email address"),
+    ({"author_email": "a b@example.com"}, "author_email: 'a b@example.com' is not an email"),
+    ({"author_email": '"x"@example.com'}, "author_email: '\"x\"@example.com' is not an email"),
+    ({"version": "one"}, "version: 'one' is not a PEP 440 version"),
+    ({"version": "v1.0"}, "version: 'v1.0' is not a PEP 440 version"),
+    ({"version": "1.0 beta"}, "version: '1.0 beta' is not a PEP 440 version"),
+    ({"github_owner": "-bad"}, "github_owner: '-bad' is not a GitHub user or organisation"),
+    ({"github_owner": "a" * 40}, "github_owner: '" + "a" * 40 + "' is not a GitHub user"),
+    ({"github_owner": "has space"}, "github_owner: 'has space' is not a GitHub user"),
+    ({"author_name": ""}, "author_name: is empty; give the name"),
+    ({"author_name": "Jane\nDoe"}, "author_name: contains a control character (U+000A)"),
+    ({"author_name": "Jane\tDoe"}, "author_name: contains a control character (U+0009)"),
+    ({"author_name": "Jane\x7f"}, "author_name: contains a control character (U+007F)"),
+    ({"short_description": "a\u2028b"}, "short_description: contains a line break (U+2028)"),
+    ({"short_description": "a\u2029b"}, "short_description: contains a paragraph break"),
+    ({"short_description": " padded"}, "short_description: starts or ends with white space"),
+    ({"author_name": "{{ 7 * 7 }}"}, "author_name: contains template syntax"),
+    ({"short_description": "{% if 1 %}x{% endif %}"}, "short_description: contains template"),
+]
+
+
+def error_lines(text: str) -> list[str]:
+    return [line for line in text.splitlines() if line.startswith("ERROR: ")]
+
+
+@pytest.mark.parametrize(("answers", "message"), BAD_ANSWERS, ids=[str(a) for a, _ in BAD_ANSWERS])
+def test_bad_answer_is_refused_with_one_line(
+    cookies, capfd: pytest.CaptureFixture[str], answers: dict[str, str], message: str
+) -> None:  # type: ignore[no-untyped-def]
+    result = cookies.bake(extra_context=answers)
+    assert result.exception is not None
+    lines = error_lines(capfd.readouterr().err)
+    assert len(lines) == 1, lines
+    assert lines[0].startswith(f"ERROR: {message}"), lines[0]
+    assert "; " in lines[0]  # what is wrong; how to fix it
+    output_dir = Path(result.context["_output_dir"]) if "_output_dir" in result.context else None
+    assert output_dir is None or not any(output_dir.iterdir())
+
+
+def test_nothing_is_left_behind(tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(Exception):
+        cookiecutter(str(TEMPLATE), no_input=True, output_dir=str(tmp_path),
+                     extra_context={"version": "nope"})
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_several_problems_give_one_line_each(cookies, capfd: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
+    cookies.bake(extra_context={"version": "x", "author_email": "y", "github_owner": "-"})
+    fields = [line.split(":")[1].strip() for line in error_lines(capfd.readouterr().err)]
+    assert fields == ["author_email", "github_owner", "version"]
+
+
+def test_existing_directory_is_never_touched(tmp_path: Path) -> None:
+    existing = tmp_path / "flask_example"
+    existing.mkdir()
+    (existing / "keep.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(OutputDirExistsException):
+        cookiecutter(str(TEMPLATE), no_input=True, output_dir=str(tmp_path))
+    assert [p.name for p in existing.iterdir()] == ["keep.txt"]
+
+
+def test_existing_directory_is_refused_even_with_overwrite(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    existing = tmp_path / "flask_example"
+    existing.mkdir()
+    (existing / "keep.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(Exception):
+        cookiecutter(str(TEMPLATE), no_input=True, output_dir=str(tmp_path),
+                     overwrite_if_exists=True)
+    assert [p.name for p in existing.iterdir()] == ["keep.txt"]
+    lines = error_lines(capfd.readouterr().err)
+    assert lines == [
+        f"ERROR: package_name: the directory {existing} already exists and is not empty;"
+        " choose another package_name, or another place with --output-dir"
+    ]
+
+
+def test_cli_prints_one_error_line_and_fails(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "cookiecutter", "--no-input", "--output-dir", str(tmp_path),
+         str(TEMPLATE), "version=not-a-version"],
+        capture_output=True, text=True, env={**os.environ, "PYTHONPATH": ""},
+    )
+    assert result.returncode != 0
+    assert error_lines(result.stderr) == [
+        "ERROR: version: 'not-a-version' is not a PEP 440 version; use a form such as 0.1.0"
+        " or 1.0.0rc1"
+    ]
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_post_hook_makes_the_first_commit_and_says_what_next(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "cookiecutter", "--no-input", str(TEMPLATE)],
+        cwd=tmp_path, capture_output=True, text=True, env={**os.environ, "PWD": str(tmp_path)},
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Next: cd flask_example && make test" in result.stdout
+    project = tmp_path / "flask_example"
+    log = subprocess.run(["git", "log", "--format=%s"], cwd=project, capture_output=True,
+                         text=True, check=True)
+    assert log.stdout == "Start the project from flask-ext-template\n"
+    status = subprocess.run(["git", "status", "--porcelain"], cwd=project,
+                            capture_output=True, text=True, check=True)
+    assert status.stdout == ""
+
+
+def test_post_hook_without_git_identity_still_succeeds(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {**os.environ, "HOME": str(home), "GIT_CONFIG_NOSYSTEM": "1",
+           "GIT_CONFIG_GLOBAL": str(home / "none"), "EMAIL": ""}
+    env = {k: v for k, v in env.items() if not k.startswith("GIT_AUTHOR")
+           and not k.startswith("GIT_COMMITTER")}
+    result = subprocess.run(
+        [sys.executable, "-m", "cookiecutter", "--no-input", "--output-dir", str(tmp_path),
+         str(TEMPLATE)],
+        capture_output=True, text=True, env=env,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "NOTE: git has no identity configured" in result.stderr
+    assert (tmp_path / "flask_example" / "pyproject.toml").is_file()
+
+
+def test_init_git_no_leaves_no_repository(bake) -> None:  # type: ignore[no-untyped-def]
+    assert not (bake(init_git=False) / ".git").exists()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["plain", 'quote " and \\ backslash', "$HOME `cmd` %s #x <a>&", "Ünïcødé 名前 😀",
+     "tab\tand\u00a0nbsp\u200b", "'''\"\"\"", "\\u0041 \\n"],
+)
+def test_text_filter_literal_round_trips(text: str) -> None:
+    literal = filters.text(text)
+    assert tomllib.loads(f"x = {literal}")["x"] == text
+    assert ast.literal_eval(literal) == text
+    assert yaml.safe_load(f"x: {literal}")["x"] == text
+
+
+def test_text_filter_rst_escapes_markup() -> None:
+    assert filters.text("*a* `b` _c_ |d|", "rst") == r"\*a\* \`b\` \_c\_ \|d\|"
+    assert filters.text("• item", "rst") == "\\• item"

@@ -1,0 +1,128 @@
+"""The default bake: its tree, its key contents, and the template tree that produces it."""
+
+from __future__ import annotations
+
+import ast
+import re
+import tomllib
+from pathlib import Path
+
+from conftest import TEMPLATE
+from conftest import Bake
+
+EXPECTED_FILES = {
+    ".gitignore",
+    "CHANGES.rst",
+    "LICENSE.txt",
+    "MANIFEST.in",
+    "Makefile",
+    "README.rst",
+    "pyproject.toml",
+    "setup.py",
+    "src/flask_example/__init__.py",
+    "src/flask_example/_extension.py",
+    "src/flask_example/py.typed",
+    "tests/conftest.py",
+    "tests/test_extension.py",
+}
+FREE_TEXT = ("short_description", "author_name")
+
+
+def files(project: Path) -> set[str]:
+    return {
+        path.relative_to(project).as_posix()
+        for path in project.rglob("*")
+        if path.is_file() and ".git" not in path.relative_to(project).parts
+    }
+
+
+def test_default_tree(bake: Bake) -> None:
+    project = bake()
+    assert project.name == "flask_example"
+    assert files(project) == EXPECTED_FILES
+
+
+def test_no_template_syntax_left(bake: Bake) -> None:
+    project = bake()
+    leftover = re.compile(r"\{\{|\{%|cookiecutter")
+    for name in files(project):
+        assert not leftover.search(name), name
+        assert not leftover.search((project / name).read_text(encoding="utf-8")), name
+
+
+def test_python_files_parse(bake: Bake) -> None:
+    project = bake()
+    for path in project.rglob("*.py"):
+        ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+
+
+def test_pyproject_metadata(bake: Bake) -> None:
+    pyproject = tomllib.loads((bake() / "pyproject.toml").read_text(encoding="utf-8"))
+    project = pyproject["project"]
+    assert project["name"] == "Flask-Example"
+    assert project["version"] == "0.1.0"
+    assert project["license"] == "BSD-3-Clause"
+    assert project["license-files"] == ["LICENSE.txt"]
+    assert project["requires-python"] == ">=3.11"
+    assert project["dependencies"] == ["flask>=3.0"]
+    assert "Framework :: Flask" in project["classifiers"]
+    assert "Typing :: Typed" in project["classifiers"]
+    assert set(project["urls"]) == {"Documentation", "Changes", "Source", "Issue Tracker"}
+    # Lower bounds only: no dependency anywhere is capped or pinned.
+    requirements = project["dependencies"] + [
+        req for group in pyproject["dependency-groups"].values() for req in group
+    ]
+    assert not [req for req in requirements if re.search(r"<|==|~=", req)]
+
+
+def test_setup_py_is_a_zip_unsafe_shim(bake: Bake) -> None:
+    tree = ast.parse((bake() / "setup.py").read_text(encoding="utf-8"))
+    calls = [node for node in ast.walk(tree) if isinstance(node, ast.Call)]
+    assert len(calls) == 1
+    assert [(kw.arg, ast.literal_eval(kw.value)) for kw in calls[0].keywords] == [
+        ("zip_safe", False)
+    ]
+
+
+def test_extension_follows_the_guidelines(bake: Bake) -> None:
+    source = (bake() / "src/flask_example/_extension.py").read_text(encoding="utf-8")
+    assert "def __init__(self, app: Flask | None = None) -> None:" in source
+    assert "self.init_app(app)" in source
+    assert 'app.extensions["example"]' in source
+    assert 'app.config.setdefault("EXAMPLE_' in source
+    assert "app.teardown_appcontext(" in source
+    assert "self.app" not in source
+    for obsolete in ("_app_ctx_stack", "_request_ctx_stack", "flask.ext", "before_first_request"):
+        assert obsolete not in source
+
+
+def test_changes_in_pallets_format(bake: Bake) -> None:
+    lines = (bake() / "CHANGES.rst").read_text(encoding="utf-8").splitlines()
+    assert lines[:4] == ["Version 0.1.0", "-------------", "", "Unreleased"]
+
+
+def test_readme_shows_both_init_styles_and_the_maintainer(bake: Bake) -> None:
+    readme = (bake() / "README.rst").read_text(encoding="utf-8")
+    assert "example = Example(app)" in readme
+    assert "example.init_app(app)" in readme
+    assert "pip install Flask-Example" in readme
+    assert "maintained by Your Name" in readme
+
+
+def test_sdist_manifest_carries_tests_and_docs(bake: Bake) -> None:
+    manifest = (bake() / "MANIFEST.in").read_text(encoding="utf-8").splitlines()
+    assert {"graft tests", "graft docs", "include CHANGES.rst"} <= set(manifest)
+
+
+def test_free_text_reaches_files_only_through_the_text_filter() -> None:
+    """Every use of a free-text answer in the project template is escaped for its format."""
+    use = re.compile(r"cookiecutter\.(" + "|".join(FREE_TEXT) + r")\b([^}]*)\}\}")
+    template = TEMPLATE / "{{cookiecutter.package_name}}"
+    uses = 0
+    for path in template.rglob("*"):
+        if not path.is_file():
+            continue
+        for match in use.finditer(path.read_text(encoding="utf-8")):
+            uses += 1
+            assert re.match(r"\s*\|\s*text\b", match.group(2)), (path, match.group(0))
+    assert uses
