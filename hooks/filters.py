@@ -6,8 +6,10 @@ root is on ``sys.path`` while it renders), so every derived name is computed her
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
+from pathlib import Path
 
 from jinja2 import Environment
 from jinja2.ext import Extension
@@ -77,11 +79,18 @@ def text(value: object, kind: str = "literal") -> str:
     raise ValueError(f"text(): unknown kind {kind!r}; use 'literal', 'rst' or 'plain'")
 
 
+def template_defaults() -> dict[str, object]:
+    """cookiecutter.json as written, so hooks can tell a given answer from a default."""
+    path = Path(__file__).resolve().parent.parent / "cookiecutter.json"
+    return json.loads(path.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
 class TemplateFilters(Extension):
     """Registers the filters above with cookiecutter's Jinja environment."""
 
     def __init__(self, environment: Environment) -> None:
         super().__init__(environment)
+        environment.globals["template_defaults"] = template_defaults
         environment.filters.update(
             package_name=package_name,
             class_name=class_name,

@@ -18,6 +18,7 @@ from pathlib import Path
 # no answer can end the string or be read as code. RAW_ANSWERS are as given, before rendering.
 CONTEXT = json.loads(r'''{{ cookiecutter | tojson }}''')
 RAW_ANSWERS = json.loads(r'''{{ _cookiecutter | default({}) | tojson }}''')
+DEFAULTS = json.loads(r'''{{ template_defaults() | tojson }}''')
 
 MIN_COOKIECUTTER = (2, 7)
 FREE_TEXT = ("short_description", "author_name")
@@ -71,12 +72,7 @@ def free_text_problem(field: str, value: str) -> str | None:
 def given(field: str) -> bool:
     """True unless the answer is the template's own default (which may be a Jinja expression
     that derives it from earlier answers)."""
-    defaults_file = Path(CONTEXT.get("_repo_dir", "")) / "cookiecutter.json"
-    try:
-        defaults = json.loads(defaults_file.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return True
-    return RAW_ANSWERS.get(field, defaults.get(field)) != defaults.get(field)
+    return RAW_ANSWERS.get(field, DEFAULTS.get(field)) != DEFAULTS.get(field)
 
 
 def answer_problems(answers: dict[str, object]) -> list[str]:
