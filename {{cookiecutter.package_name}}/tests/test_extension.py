@@ -85,21 +85,30 @@ def test_two_apps_side_by_side(tmp_path: Path) -> None:
         assert database_file(ext.connection) == str(tmp_path / "first.db")
 
 
-def test_double_init_is_an_error(app: Flask, ext: {{ cookiecutter.__class_name }}) -> None:
+def test_double_init_is_an_error(
+    app: Flask,
+    ext: {{ cookiecutter.__class_name }},
+) -> None:
     with pytest.raises(RuntimeError, match="already registered"):
         ext.init_app(app)
     with pytest.raises(RuntimeError, match="already registered"):
         {{ cookiecutter.__class_name }}(app)
 
 
-def test_connection_is_created_lazily(app: Flask, ext: {{ cookiecutter.__class_name }}) -> None:
+def test_connection_is_created_lazily(
+    app: Flask,
+    ext: {{ cookiecutter.__class_name }},
+) -> None:
     with app.app_context():
         assert G_NAME not in g
         connection = ext.connection
         assert g.get(G_NAME) is connection
 
 
-def test_one_connection_per_context(app: Flask, ext: {{ cookiecutter.__class_name }}) -> None:
+def test_one_connection_per_context(
+    app: Flask,
+    ext: {{ cookiecutter.__class_name }},
+) -> None:
     with app.app_context():
         first = ext.connection
         assert ext.connection is first
@@ -107,7 +116,10 @@ def test_one_connection_per_context(app: Flask, ext: {{ cookiecutter.__class_nam
         assert ext.connection is not first
 
 
-def test_teardown_closes_connection(app: Flask, ext: {{ cookiecutter.__class_name }}) -> None:
+def test_teardown_closes_connection(
+    app: Flask,
+    ext: {{ cookiecutter.__class_name }},
+) -> None:
     with app.app_context():
         connection = ext.connection
         assert connection.execute("SELECT 1").fetchone() == (1,)
@@ -116,7 +128,9 @@ def test_teardown_closes_connection(app: Flask, ext: {{ cookiecutter.__class_nam
 
 
 def test_teardown_closes_connection_when_view_raises(
-    app: Flask, ext: {{ cookiecutter.__class_name }}, client: FlaskClient
+    app: Flask,
+    ext: {{ cookiecutter.__class_name }},
+    client: FlaskClient,
 ) -> None:
     used: list[sqlite3.Connection] = []
 
@@ -132,7 +146,9 @@ def test_teardown_closes_connection_when_view_raises(
 
 
 def test_connection_in_a_request(
-    app: Flask, ext: {{ cookiecutter.__class_name }}, client: FlaskClient
+    app: Flask,
+    ext: {{ cookiecutter.__class_name }},
+    client: FlaskClient,
 ) -> None:
     @app.route("/")
     def index() -> str:
@@ -142,7 +158,9 @@ def test_connection_in_a_request(
 
 
 def test_connection_in_a_cli_command(
-    app: Flask, ext: {{ cookiecutter.__class_name }}, runner: FlaskCliRunner
+    app: Flask,
+    ext: {{ cookiecutter.__class_name }},
+    runner: FlaskCliRunner,
 ) -> None:
     @app.cli.command("answer")
     def answer() -> None:
@@ -153,12 +171,16 @@ def test_connection_in_a_cli_command(
     assert result.output == "42\n"
 
 
-def test_app_without_the_extension_is_an_error(ext: {{ cookiecutter.__class_name }}) -> None:
+def test_app_without_the_extension_is_an_error(
+    ext: {{ cookiecutter.__class_name }},
+) -> None:
     app = create_app()
     with app.app_context(), pytest.raises(RuntimeError, match="not registered"):
         _ = ext.connection
 
 
-def test_outside_an_app_context_is_an_error(ext: {{ cookiecutter.__class_name }}) -> None:
+def test_outside_an_app_context_is_an_error(
+    ext: {{ cookiecutter.__class_name }},
+) -> None:
     with pytest.raises(RuntimeError, match="application context"):
         _ = ext.connection

@@ -6,10 +6,19 @@ from dataclasses import dataclass
 
 from flask import current_app
 from flask import Flask
-from flask import g
-
-# The per-context connection lives on g under a name no app or other extension will use.
-_G_CONNECTION = "_{{ cookiecutter.__key }}_connection"
+from flask import g{% if cookiecutter.with_cli or cookiecutter.with_views %}
+{% endif %}
+{% if cookiecutter.with_cli -%}
+from ._cli import cli
+{% endif -%}
+{% if cookiecutter.with_views -%}
+from ._views import blueprint
+{% endif %}
+# The app.extensions key, the prefix of every config key, and the name of the per-context
+# connection on g, where no app or other extension will use it.
+KEY = "{{ cookiecutter.__key }}"
+PREFIX = "{{ cookiecutter.__config_prefix }}"
+_G_CONNECTION = f"_{KEY}_connection"
 
 
 @dataclass(frozen=True)
@@ -25,11 +34,11 @@ class {{ cookiecutter.__class_name }}:
     """Gives each Flask app context its own SQLite connection, opened on first use.
 
     Pass the app to the constructor, or create the extension once and call
-    :meth:`init_app` in an app factory. One instance serves any number of apps, each with
-    its own config; the app is never stored on the extension.
+    :meth:`init_app` in an app factory. One instance serves any number of apps, each
+    with its own config; the app is never stored on the extension.
 
-    The SQLite connection is a worked example of a resource built from config: replace it
-    with the client of the library this extension brings to Flask.
+    The SQLite connection is a worked example of a resource built from config:
+    replace it with the client of the library this extension brings to Flask.
     """
 
     def __init__(self, app: Flask | None = None) -> None:
@@ -37,48 +46,61 @@ class {{ cookiecutter.__class_name }}:
             self.init_app(app)
 
     def init_app(self, app: Flask) -> None:
-        """Register the extension on ``app``: set config defaults, close connections at
-        teardown.
+        """Register the extension on ``app``: set config defaults, close connections
+        at teardown.
 
         :raises RuntimeError: if the extension is already registered on ``app``.
         """
-        if "{{ cookiecutter.__key }}" in app.extensions:
+        if KEY in app.extensions:
             raise RuntimeError(
-                "{{ cookiecutter.extension_name }} is already registered on this app"
-                " ('{{ cookiecutter.__key }}' is in app.extensions); call init_app once per app."
+                f"{type(self).__name__} is already registered on this app ({KEY!r} is"
+                " in app.extensions); call init_app once per app."
             )
 
-        app.config.setdefault("{{ cookiecutter.__config_prefix }}DATABASE", ":memory:")
-        app.config.setdefault("{{ cookiecutter.__config_prefix }}TIMEOUT", 5.0)
-        app.extensions["{{ cookiecutter.__key }}"] = _State(
+        app.config.setdefault(f"{PREFIX}DATABASE", ":memory:")
+        app.config.setdefault(f"{PREFIX}TIMEOUT", 5.0)
+{%- if cookiecutter.with_views %}
+        app.config.setdefault(f"{PREFIX}URL_PREFIX", f"/{KEY}")
+{%- endif %}
+        app.extensions[KEY] = _State(
             extension=self,
-            database=app.config["{{ cookiecutter.__config_prefix }}DATABASE"],
-            timeout=float(app.config["{{ cookiecutter.__config_prefix }}TIMEOUT"]),
+            database=app.config[f"{PREFIX}DATABASE"],
+            timeout=float(app.config[f"{PREFIX}TIMEOUT"]),
         )
         app.teardown_appcontext(_close_connection)
+{%- if cookiecutter.with_views %}
+        app.register_blueprint(blueprint, url_prefix=app.config[f"{PREFIX}URL_PREFIX"])
+{%- endif %}
+{%- if cookiecutter.with_cli %}
+        app.cli.add_command(cli)
+{%- endif %}
 
     @property
     def connection(self) -> sqlite3.Connection:
-        """The current app context's connection, opened on first use and closed when the
-        context ends.
+        """The current app context's connection, opened on first use and closed when
+        the context ends.
 
         :raises RuntimeError: outside an app context, or if the current app was not
             initialised with this extension.
         """
         connection: sqlite3.Connection | None = g.get(_G_CONNECTION)
         if connection is None:
-            state = _state(current_app)
+            state = state_of(current_app)
             connection = sqlite3.connect(state.database, timeout=state.timeout)
             setattr(g, _G_CONNECTION, connection)
         return connection
 
 
-def _state(app: Flask) -> _State:
+def state_of(app: Flask) -> _State:
+    """The extension's state for ``app``.
+
+    :raises RuntimeError: if the extension is not registered on ``app``.
+    """
     try:
-        return t.cast(_State, app.extensions["{{ cookiecutter.__key }}"])
+        return t.cast(_State, app.extensions[KEY])
     except KeyError:
         raise RuntimeError(
-            f"{{ cookiecutter.extension_name }} is not registered on app {app.name!r}; call"
+            f"{{ cookiecutter.__class_name }} is not registered on app {app.name!r}; call"
             " {{ cookiecutter.__class_name }}(app) or init_app(app) first."
         ) from None
 

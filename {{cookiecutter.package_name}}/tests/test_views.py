@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from flask import Flask
+from flask.testing import FlaskClient
+
+from {{ cookiecutter.package_name }} import {{ cookiecutter.__class_name }}
+
+
+STYLESHEET = "/{{ cookiecutter.__key }}/static/{{ cookiecutter.__key }}.css"
+
+
+def test_status_page(client: FlaskClient) -> None:
+    response = client.get("/{{ cookiecutter.__key }}/")
+    assert response.status_code == 200
+    assert "<dd>:memory:</dd>" in response.text
+    assert f"<dd>{sqlite3.sqlite_version}</dd>" in response.text
+    assert f'href="{STYLESHEET}"' in response.text
+
+
+def test_static_file(client: FlaskClient) -> None:
+    response = client.get(STYLESHEET)
+    assert response.status_code == 200
+    assert response.mimetype == "text/css"
+    response.close()
+
+
+def test_url_prefix_is_configurable() -> None:
+    app = Flask(__name__)
+    app.config["{{ cookiecutter.__config_prefix }}URL_PREFIX"] = "/status"
+    {{ cookiecutter.__class_name }}(app)
+    client = app.test_client()
+    assert client.get("/status/").status_code == 200
+    assert client.get("/{{ cookiecutter.__key }}/").status_code == 404
+
+
+def test_app_template_overrides_the_extension_template(tmp_path: Path) -> None:
+    templates = tmp_path / "{{ cookiecutter.__key }}"
+    templates.mkdir()
+    (templates / "index.html").write_text("{% raw %}custom {{ sqlite_version }}{% endraw %}")
+    app = Flask(__name__, template_folder=str(tmp_path))
+    {{ cookiecutter.__class_name }}(app)
+    assert app.test_client().get("/{{ cookiecutter.__key }}/").text == (
+        f"custom {sqlite3.sqlite_version}"
+    )
