@@ -8,7 +8,6 @@ from flask.testing import FlaskClient
 
 from {{ cookiecutter.package_name }} import {{ cookiecutter.__class_name }}
 
-
 STYLESHEET = "/{{ cookiecutter.__key }}/static/{{ cookiecutter.__key }}.css"
 
 
