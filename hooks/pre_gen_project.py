@@ -21,6 +21,8 @@ RAW_ANSWERS = json.loads(r'''{{ _cookiecutter | default({}) | tojson }}''')
 DEFAULTS = json.loads(r'''{{ template_defaults() | tojson }}''')
 
 MIN_COOKIECUTTER = (2, 7)
+# Longer names make lines that ruff format would wrap differently from the template.
+MAX_NAME_LENGTH = 32
 FREE_TEXT = ("short_description", "author_name")
 NAME_PART = r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*"
 EXTENSION_NAME = re.compile(rf"Flask-{NAME_PART}|{NAME_PART}-Flask")
@@ -79,11 +81,16 @@ def answer_problems(answers: dict[str, object]) -> list[str]:
     problems = []
     name = str(answers["extension_name"])
     # Defaults derived from a bad extension name are bad too; its one line says it all.
-    name_ok = bool(EXTENSION_NAME.fullmatch(name))
-    if not name_ok:
+    name_ok = bool(EXTENSION_NAME.fullmatch(name)) and len(name) <= MAX_NAME_LENGTH
+    if not EXTENSION_NAME.fullmatch(name):
         problems.append(
             f"extension_name: {name!r} is not of the form Flask-Name or Name-Flask; use ASCII"
             " letters, digits and single hyphens, such as Flask-SimpleXML"
+        )
+    elif not name_ok:
+        problems.append(
+            f"extension_name: {name!r} has {len(name)} characters; use at most"
+            f" {MAX_NAME_LENGTH}"
         )
 
     package = str(answers["package_name"])

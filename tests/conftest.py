@@ -20,6 +20,55 @@ DEFAULTS = json.loads((TEMPLATE / "cookiecutter.json").read_text(encoding="utf-8
 
 Bake = Callable[..., Path]
 
+# The options whose every value, and every pair of values across options, the gates cover.
+OPTIONS = {
+    name: value if isinstance(value, list) else [value, not value]
+    for name, value in DEFAULTS.items()
+    if name in {"license", "python_min", "flask_min", "build_backend", "with_views",
+                "with_cli", "ci", "init_git"}
+}
+
+
+def covering_set(options: dict[str, list[object]]) -> list[dict[str, object]]:
+    """A small list of answer sets in which every pair of values of two options appears.
+
+    Greedy and deterministic: each new row starts from the first pair not yet covered and
+    gives every other option the value that covers the most uncovered pairs.
+    """
+    names = list(options)
+    uncovered = {
+        (a, va, b, vb)
+        for i, a in enumerate(names)
+        for b in names[i + 1 :]
+        for va in options[a]
+        for vb in options[b]
+    }
+
+    def pairs(row: dict[str, object]) -> set[tuple[str, object, str, object]]:
+        keys = [name for name in names if name in row]
+        return {
+            (a, row[a], b, row[b]) for i, a in enumerate(keys) for b in keys[i + 1 :]
+        }
+
+    rows = []
+    while uncovered:
+        a, va, b, vb = min(uncovered, key=lambda p: (names.index(p[0]), names.index(p[2]),
+                                                     options[p[0]].index(p[1]),
+                                                     options[p[2]].index(p[3])))
+        row: dict[str, object] = {a: va, b: vb}
+        for name in names:
+            if name not in row:
+                row[name] = max(
+                    options[name],
+                    key=lambda value: len(pairs({**row, name: value}) & uncovered),
+                )
+        rows.append({name: row[name] for name in names})
+        uncovered -= pairs(row)
+    return rows
+
+
+COMBINATIONS = covering_set(OPTIONS)
+
 
 @pytest.fixture(scope="session")
 def bake(cookies_session) -> Bake:  # type: ignore[no-untyped-def]

@@ -44,9 +44,8 @@ def test_derived_names(
     assert f"from ._extension import {class_name}\n" in init
     source = (project / "src" / package / "_extension.py").read_text(encoding="utf-8")
     assert f"class {class_name}:" in source
-    assert f'app.extensions["{key}"]' in source
-    assert f'_G_CONNECTION = "_{key}_connection"' in source
-    assert f'app.config.setdefault("{prefix}DATABASE"' in source
+    assert f'KEY = "{key}"\n' in source
+    assert f'PREFIX = "{prefix}"\n' in source
     tests = (project / "tests" / "test_extension.py").read_text(encoding="utf-8")
     assert f"from {package} import {class_name}" in tests
     assert (project / "README.rst").read_text(encoding="utf-8").startswith(
@@ -58,7 +57,7 @@ def test_package_name_can_be_chosen(bake: Bake) -> None:
     project = bake(package_name="flask_sxml", extension_name="Flask-SimpleXML")
     assert project.name == "flask_sxml"
     source = (project / "src/flask_sxml/_extension.py").read_text(encoding="utf-8")
-    assert 'app.extensions["sxml"]' in source
+    assert 'KEY = "sxml"\n' in source
     assert "class SimpleXML:" in source
 
 

@@ -1,44 +1,172 @@
-"""Gates on the generated project: its own test suite passes, and so does a real `make test`."""
+"""Gates on generated projects, for a covering set of option combinations.
+
+Every combination is baked once per run and its gates run on the worker that baked it
+(``--dist loadgroup``). The gates share this test environment, so they need no network: the
+baked suite runs from ``src/``, the docs build from the unpacked wheel with intersphinx off.
+"""
 
 from __future__ import annotations
 
 import os
 import shutil
 import subprocess
+import sys
+import tarfile
+import tomllib
+import zipfile
+from importlib.metadata import version
 from pathlib import Path
 
 import pytest
+from validate_pyproject import api as validate_pyproject
 
+from conftest import COMBINATIONS
 from conftest import Bake
 from conftest import run_baked_tests
 
+BIN = Path(sys.executable).parent
+IDS = ["-".join(str(value) for value in combo.values()) for combo in COMBINATIONS]
 
-@pytest.mark.parametrize(
-    "answers",
-    [{}, {"extension_name": "Flask-SimpleXML"}, {"extension_name": "Foo-Bar-Flask"}],
-    ids=["defaults", "simplexml", "name-flask"],
-)
-def test_baked_suite_passes(bake: Bake, answers: dict[str, str]) -> None:
-    result = run_baked_tests(bake(**answers))
+
+def gate(test):  # type: ignore[no-untyped-def]
+    """Run ``test`` for every combination, grouped so each is baked once, on one worker."""
+    params = [
+        pytest.param(combo, id=name, marks=pytest.mark.xdist_group(name))
+        for combo, name in zip(COMBINATIONS, IDS, strict=True)
+    ]
+    return pytest.mark.parametrize("combo", params)(test)
+
+
+def run(*args: object, cwd: Path, env: dict[str, str] | None = None) -> str:
+    result = subprocess.run(
+        [str(arg) for arg in args], cwd=cwd, env=env, capture_output=True, text=True
+    )
+    assert result.returncode == 0, f"{args}:\n{result.stdout}\n{result.stderr}"
+    return result.stdout
+
+
+_built: dict[Path, Path] = {}
+
+
+def distributions(project: Path) -> Path:
+    """Build the sdist and wheel of a baked project once; the directory that holds them."""
+    if project not in _built:
+        out = project.parent / f"{project.name}-dist"
+        run(sys.executable, "-m", "build", "--no-isolation", "--outdir", out, ".", cwd=project)
+        site = out / "site"
+        with zipfile.ZipFile(next(out.glob("*.whl"))) as wheel:
+            wheel.extractall(site)
+        _built[project] = out
+    return _built[project]
+
+
+@gate
+def test_baked_suite(bake: Bake, combo: dict[str, object]) -> None:
+    result = run_baked_tests(bake(**combo))
     assert result.returncode == 0, result.stdout + result.stderr
-    assert " passed" in result.stdout
-    assert " failed" not in result.stdout
+    assert " passed" in result.stdout and " failed" not in result.stdout
+
+
+@gate
+def test_docs_build_offline(bake: Bake, combo: dict[str, object]) -> None:
+    project = bake(**combo)
+    site = distributions(project) / "site"
+    env = {**os.environ, "PYTHONPATH": str(site), "DOCS_OFFLINE": "1"}
+    html = project.parent / f"{project.name}-html"
+    run(sys.executable, "-m", "sphinx", "-W", "--keep-going", "-q", "-b", "html", "docs", html,
+        cwd=project, env=env)
+    index = (html / "index.html").read_text(encoding="utf-8")
+    assert "_static/flask.css" in index  # the Pallets Flask theme
+    for page in ("api", "config", "changes", "license"):
+        assert (html / f"{page}.html").is_file()
+    api = (html / "api.html").read_text(encoding="utf-8")
+    assert "init_app" in api and "connection" in api
+
+
+@gate
+def test_distributions(bake: Bake, combo: dict[str, object]) -> None:
+    project = bake(**combo)
+    out = distributions(project)
+    sdists, wheels = sorted(out.glob("*.tar.gz")), sorted(out.glob("*.whl"))
+    assert len(sdists) == len(wheels) == 1
+    run(sys.executable, "-m", "twine", "check", "--strict", sdists[0], wheels[0], cwd=out)
+
+    with tarfile.open(sdists[0]) as sdist:
+        names = {name.split("/", 1)[1] for name in sdist.getnames() if "/" in name}
+    package = project.name
+    assert {"CHANGES.rst", "LICENSE.txt", "README.rst", "pyproject.toml"} <= names
+    assert {"tests/conftest.py", "docs/conf.py", "examples/app.py"} <= names
+    assert f"src/{package}/py.typed" in names
+    assert ("setup.py" in names) == (combo["build_backend"] == "setuptools")
+
+    with zipfile.ZipFile(wheels[0]) as wheel:
+        wheel_names = set(wheel.namelist())
+        metadata = next(n for n in wheel_names if n.endswith(".dist-info/METADATA"))
+        meta = wheel.read(metadata).decode()
+    assert f"{package}/py.typed" in wheel_names
+    assert any(n.endswith(".dist-info/licenses/LICENSE.txt") for n in wheel_names)
+    assert f"License-Expression: {combo['license']}" in meta
+    assert f"Requires-Python: >={combo['python_min']}" in meta
+    assert f"Requires-Dist: flask>={combo['flask_min']}" in meta
+    views = {f"{package}/_views.py", f"{package}/templates/example/index.html",
+             f"{package}/static/example.css"}
+    assert (views <= wheel_names) == combo["with_views"]
+    assert (f"{package}/_cli.py" in wheel_names) == combo["with_cli"]
+
+
+@gate
+def test_pyproject_is_valid(bake: Bake, combo: dict[str, object]) -> None:
+    text = (bake(**combo) / "pyproject.toml").read_text(encoding="utf-8")
+    validate_pyproject.Validator()(tomllib.loads(text))
+
+
+@gate
+def test_lint_and_types(bake: Bake, combo: dict[str, object], tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
+    project = bake(**combo)
+    run(BIN / "ruff", "check", "--no-cache", cwd=project)
+    run(BIN / "ruff", "format", "--check", "--no-cache", cwd=project)
+    # One mypy cache per worker: the Flask and Werkzeug stubs are analysed once.
+    cache = tmp_path_factory.getbasetemp() / "mypy-cache"
+    run(BIN / "mypy", "--cache-dir", cache, cwd=project)
+
+
+def test_every_pair_of_option_values_is_covered() -> None:
+    from itertools import combinations
+
+    from conftest import OPTIONS
+
+    for a, b in combinations(OPTIONS, 2):
+        seen = {(combo[a], combo[b]) for combo in COMBINATIONS}
+        assert seen == {(va, vb) for va in OPTIONS[a] for vb in OPTIONS[b]}, (a, b)
 
 
 def test_baked_suite_header_shows_versions(bake: Bake) -> None:
-    from importlib.metadata import version
-
     result = run_baked_tests(bake(), "--collect-only")
     expected = f"Flask {version('flask')}, Werkzeug {version('werkzeug')}"
     assert expected in result.stdout.splitlines()
 
 
+@pytest.mark.parametrize(
+    "answers",
+    [{"extension_name": "Flask-SimpleXML"}, {"extension_name": "Foo-Bar-Flask"},
+     {"extension_name": "Flask-Abcdefghijklmnopqrstuvwxyz", "with_views": True,  # the longest
+      "with_cli": True}],
+    ids=["simplexml", "name-flask", "long-name"],
+)
+def test_other_names_pass_their_suite_and_lint(
+    bake: Bake, answers: dict[str, object], tmp_path_factory  # type: ignore[no-untyped-def]
+) -> None:
+    project = bake(**answers)
+    result = run_baked_tests(project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    run(BIN / "ruff", "check", "--no-cache", cwd=project)
+    run(BIN / "ruff", "format", "--check", "--no-cache", cwd=project)
+    run(BIN / "mypy", "--cache-dir", tmp_path_factory.getbasetemp() / "mypy-cache", cwd=project)
+
+
 def without_uv() -> dict[str, str]:
     """This environment with no uv on PATH, as on a machine with only python3 and make."""
-    uv = shutil.which("uv")
-    path = os.environ["PATH"].split(os.pathsep)
-    if uv:
-        path = [entry for entry in path if not (Path(entry) / "uv").exists()]
+    path = [p for p in os.environ["PATH"].split(os.pathsep) if not (Path(p) / "uv").exists()]
     return {**os.environ, "PATH": os.pathsep.join(path)}
 
 
@@ -50,16 +178,35 @@ def test_make_test_from_scratch(bake: Bake, tmp_path: Path, installer: str) -> N
     project = tmp_path / "project"
     shutil.copytree(bake(), project, ignore=shutil.ignore_patterns(".git"))
 
-    first = subprocess.run(["make", "test"], cwd=project, env=env, capture_output=True, text=True)
-    assert first.returncode == 0, first.stdout + first.stderr
-    assert " passed" in first.stdout
-    assert ("uv pip install" in first.stdout) == (installer == "uv")
+    first = run("make", "test", cwd=project, env=env)
+    assert " passed" in first
+    assert ("uv pip install" in first) == (installer == "uv")
 
-    again = subprocess.run(["make", "test"], cwd=project, env=env, capture_output=True, text=True)
-    assert again.returncode == 0, again.stdout + again.stderr
-    assert "install" not in again.stdout
+    again = run("make", "test", cwd=project, env=env)
+    assert "install" not in again and " passed" in again
 
-    clean = subprocess.run(["make", "clean"], cwd=project, env=env, capture_output=True, text=True)
-    assert clean.returncode == 0, clean.stderr
-    leftover = {p.name for p in project.iterdir()} - {p.name for p in bake().iterdir()}
-    assert leftover == set()
+    run("make", "clean", cwd=project, env=env)
+    assert {p.name for p in project.iterdir()} <= {p.name for p in bake().iterdir()}
+
+
+def test_make_lint_docs_dist_by_hand(bake: Bake, tmp_path: Path) -> None:
+    """The default bake's own `make lint`, `make docs` (offline) and `make dist`."""
+    project = tmp_path / "project"
+    shutil.copytree(bake(), project, ignore=shutil.ignore_patterns(".git"))
+    env = {**os.environ, "DOCS_OFFLINE": "1"}
+    run("make", "lint", cwd=project, env=env)
+    run("make", "docs", cwd=project, env=env)
+    assert "_static/flask.css" in (project / "docs/_build/html/index.html").read_text("utf-8")
+    out = run("make", "dist", cwd=project, env=env)
+    assert "PASSED" in out
+    # The wheel installs into a clean environment and works.
+    wheel = next((project / "dist").glob("*.whl"))
+    venv = tmp_path / "clean"
+    run(sys.executable, "-m", "venv", venv, cwd=tmp_path)
+    run(venv / "bin/python", "-m", "pip", "install", "--quiet", wheel, cwd=tmp_path)
+    smoke = (
+        "from flask import Flask; from flask_example import Example; app = Flask('a');"
+        " ext = Example(app); ctx = app.app_context(); ctx.push();"
+        " print(ext.connection.execute('SELECT 6 * 7').fetchone()[0]); ctx.pop()"
+    )
+    assert run(venv / "bin/python", "-c", smoke, cwd=tmp_path).strip() == "42"

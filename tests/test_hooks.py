@@ -27,6 +27,7 @@ BAD_ANSWERS = [
     ({"extension_name": "Flask--Foo"}, "extension_name: 'Flask--Foo' is not of the form"),
     ({"extension_name": "Flask-Foo-"}, "extension_name: 'Flask-Foo-' is not of the form"),
     ({"extension_name": "Flask-1Foo"}, "extension_name: 'Flask-1Foo' is not of the form"),
+    ({"extension_name": "Flask-" + "X" * 27}, "extension_name: 'Flask-XXXXXXXXXXXXXXXXXXXXXXXXXXX' has 33 characters; use at most 32"),
     ({"package_name": "Flask_foo"}, "package_name: 'Flask_foo' is not a lowercase identifier"),
     ({"package_name": "foo"}, "package_name: 'foo' is not a lowercase identifier"),
     ({"package_name": "flask-foo"}, "package_name: 'flask-foo' is not a lowercase identifier"),

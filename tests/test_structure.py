@@ -11,7 +11,17 @@ from conftest import TEMPLATE
 from conftest import Bake
 
 EXPECTED_FILES = {
+    ".editorconfig",
     ".gitignore",
+    ".pre-commit-config.yaml",
+    ".readthedocs.yaml",
+    "docs/api.rst",
+    "docs/changes.rst",
+    "docs/conf.py",
+    "docs/config.rst",
+    "docs/index.rst",
+    "docs/license.rst",
+    "examples/app.py",
     "CHANGES.rst",
     "LICENSE.txt",
     "MANIFEST.in",
@@ -23,6 +33,7 @@ EXPECTED_FILES = {
     "src/flask_example/_extension.py",
     "src/flask_example/py.typed",
     "tests/conftest.py",
+    "tests/test_example_app.py",
     "tests/test_extension.py",
 }
 FREE_TEXT = ("short_description", "author_name")
@@ -88,8 +99,8 @@ def test_extension_follows_the_guidelines(bake: Bake) -> None:
     source = (bake() / "src/flask_example/_extension.py").read_text(encoding="utf-8")
     assert "def __init__(self, app: Flask | None = None) -> None:" in source
     assert "self.init_app(app)" in source
-    assert 'app.extensions["example"]' in source
-    assert 'app.config.setdefault("EXAMPLE_' in source
+    assert 'KEY = "example"\n' in source and "app.extensions[KEY] = " in source
+    assert 'PREFIX = "EXAMPLE_"\n' in source and 'app.config.setdefault(f"{PREFIX}' in source
     assert "app.teardown_appcontext(" in source
     assert "self.app" not in source
     for obsolete in ("_app_ctx_stack", "_request_ctx_stack", "flask.ext", "before_first_request"):
