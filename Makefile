@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 UV := $(shell command -v uv 2>/dev/null)
 MAKE_VENV := $(if $(UV),uv venv --quiet --allow-existing --python $(PYTHON) $(VENV),test -x $(BIN)/python || $(PYTHON) -m venv $(VENV))
-INSTALL := $(if $(UV),uv pip install --quiet --python $(BIN)/python,$(BIN)/python -m pip install --quiet --disable-pip-version-check)
+INSTALL := $(if $(UV),uv pip install --quiet --compile-bytecode --python $(BIN)/python,$(BIN)/python -m pip install --quiet --disable-pip-version-check)
 # Test workers: one per core.
 JOBS ?= auto
 

@@ -88,10 +88,11 @@ def bake(cookies_session) -> Bake:  # type: ignore[no-untyped-def]
 
 
 def run_baked_tests(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """Run a baked project's own test suite in this (shared) environment."""
-    env = {**os.environ, "PYTHONPATH": str(project / "src")}
+    """Run a baked project's own test suite in this (shared) environment, without the
+    plugins this environment has for the template's own tests."""
+    env = {**os.environ, "PYTHONPATH": str(project / "src"), "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1"}
     return subprocess.run(
-        [sys.executable, "-m", "pytest", "-p", "no:cookies", "-p", "no:cacheprovider", *args],
+        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", *args],
         cwd=project,
         env=env,
         capture_output=True,
