@@ -130,6 +130,15 @@ def answer_problems(answers: dict[str, object]) -> list[str]:
             " 1.0.0rc1"
         )
 
+    # cookiecutter checks choices it prompts for; answers from elsewhere (a replay file, cruft's
+    # stored context) reach this hook unchecked.
+    for field, choices in DEFAULTS.items():
+        if isinstance(choices, list) and not field.startswith("_") and answers[field] not in choices:
+            problems.append(
+                f"{field}: {answers[field]!r} is not supported; choose one of"
+                f" {', '.join(map(str, choices))}"
+            )
+
     if not str(answers["author_name"]).strip():
         problems.append("author_name: is empty; give the name of the author and maintainer")
     for field in FREE_TEXT:

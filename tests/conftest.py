@@ -87,6 +87,15 @@ def bake(cookies_session) -> Bake:  # type: ignore[no-untyped-def]
     return _bake
 
 
+def default_answers() -> dict[str, object]:
+    """The answers of a default bake, rendered as cookiecutter hands them to the hooks."""
+    from cookiecutter.generate import generate_context
+    from cookiecutter.prompt import prompt_for_config
+
+    context = generate_context(str(TEMPLATE / "cookiecutter.json"))
+    return dict(prompt_for_config(context, no_input=True))
+
+
 def run_baked_tests(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """Run a baked project's own test suite in this (shared) environment, without the
     plugins this environment has for the template's own tests."""

@@ -16,6 +16,7 @@ from cookiecutter.exceptions import OutputDirExistsException
 from cookiecutter.main import cookiecutter
 
 from conftest import TEMPLATE
+from conftest import default_answers
 from hooks import filters
 
 BAD_ANSWERS = [
@@ -72,6 +73,32 @@ def test_bad_answer_is_refused_with_one_line(
     assert "; " in lines[0]  # what is wrong; how to fix it
     output_dir = Path(result.context["_output_dir"]) if "_output_dir" in result.context else None
     assert output_dir is None or not any(output_dir.iterdir())
+
+
+@pytest.mark.parametrize(("field", "value"), [("python_min", "3.9"), ("flask_min", "2.3"),
+                                              ("license", "GPL-3.0"), ("ci", "jenkins")])
+def test_unsupported_choice_is_refused(tmp_path: Path, field: str, value: str) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "cookiecutter", "--no-input", "--output-dir", str(tmp_path),
+         str(TEMPLATE), f"{field}={value}"],
+        capture_output=True, text=True,
+    )
+    assert result.returncode != 0
+    assert f"{value} provided for choice variable {field}, but the choices are" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_hook_checks_choices_from_any_source(tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
+    """A replayed or stored context skips cookiecutter's prompt checks; the hook does not."""
+    from cookiecutter.generate import generate_files
+
+    context = {"cookiecutter": {**default_answers(), "python_min": "3.9"}}
+    with pytest.raises(Exception):
+        generate_files(repo_dir=str(TEMPLATE), context=context, output_dir=str(tmp_path))
+    assert error_lines(capfd.readouterr().err) == [
+        "ERROR: python_min: '3.9' is not supported; choose one of 3.11, 3.12, 3.13, 3.14, 3.15"
+    ]
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_nothing_is_left_behind(tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:

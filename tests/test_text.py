@@ -1,0 +1,165 @@
+"""Any text a user types reaches every file verbatim, or is refused with one clear line."""
+
+from __future__ import annotations
+
+import ast
+import email.policy
+import email.utils
+import os
+import re
+import subprocess
+import sys
+import tomllib
+import unicodedata
+import zipfile
+from pathlib import Path
+
+import docutils.core
+import docutils.nodes
+import pytest
+import yaml
+from cookiecutter.exceptions import FailedHookException
+from cookiecutter.main import cookiecutter
+from hypothesis import HealthCheck
+from hypothesis import assume
+from hypothesis import given
+from hypothesis import settings
+from hypothesis import strategies as st
+
+from conftest import TEMPLATE
+
+TRICKY = {
+    "author_name": "Zoë \"Q\" O'Brien-Ümlaut \\ $HOME `x` %s #1 <a>&b 名前 😀",
+    "short_description": "Quotes \" ' \\ backslash, $PATH `cmd` 100% #tag <b>&amp; *em* _u_ |s| 🚀 ünïcødé",
+}
+# extra_context values are rendered by cookiecutter before any hook sees them; text like this
+# is refused when typed at a prompt (test_jinja_typed_at_the_prompt_is_refused).
+JINJA_OPENER = re.compile(r"\{[{%#]")
+REFUSED_CATEGORIES = {"Cc", "Cs", "Zl", "Zp"}
+
+
+def rst_doctree(text: str) -> docutils.nodes.document:
+    """Parse RST, failing on any warning."""
+    return docutils.core.publish_doctree(
+        text, settings_overrides={"halt_level": 2, "report_level": 5}
+    )
+
+
+def check_round_trip(project: Path, author: str, description: str) -> None:
+    pyproject = tomllib.loads((project / "pyproject.toml").read_text("utf-8"))["project"]
+    assert pyproject["description"] == description
+    assert pyproject["authors"][0]["name"] == author
+    assert pyproject["maintainers"][0]["name"] == author
+
+    conf = ast.parse((project / "docs/conf.py").read_text("utf-8"))
+    assigned = {
+        node.targets[0].id: node.value
+        for node in conf.body
+        if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name)
+    }
+    assert ast.literal_eval(assigned["author"]) == author
+
+    for path in project.rglob("*"):
+        if ".git" in path.parts or not path.is_file():
+            continue
+        text = path.read_text("utf-8")
+        if path.suffix == ".py":
+            ast.parse(text)
+        elif path.suffix == ".toml":
+            tomllib.loads(text)
+        elif path.suffix in {".yml", ".yaml"}:
+            yaml.safe_load(text)
+
+    readme = rst_doctree((project / "README.rst").read_text("utf-8"))
+    paragraphs = [p.astext() for p in readme.findall(docutils.nodes.paragraph)]
+    if description:
+        assert paragraphs[0] == description
+    assert any(f"maintained by {author}\n" in p for p in paragraphs)
+    rst_doctree((project / "CHANGES.rst").read_text("utf-8"))
+    assert f" {author}\n" in (project / "LICENSE.txt").read_text("utf-8")
+
+
+def test_tricky_text_is_kept_verbatim_everywhere(bake, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    project = bake(**TRICKY, with_views=True, with_cli=True)
+    check_round_trip(project, TRICKY["author_name"], TRICKY["short_description"])
+
+    # The metadata of the built distribution holds the text exactly, and PyPI renders it.
+    out = tmp_path / "dist"
+    subprocess.run([sys.executable, "-m", "build", "--no-isolation", "--outdir", str(out), "."],
+                   cwd=project, check=True, capture_output=True)
+    twine = subprocess.run([sys.executable, "-m", "twine", "check", "--strict", *map(str, out.iterdir())],
+                           capture_output=True, text=True)
+    assert twine.returncode == 0, twine.stdout + twine.stderr
+    with zipfile.ZipFile(next(out.glob("*.whl"))) as wheel:
+        name = next(n for n in wheel.namelist() if n.endswith("METADATA"))
+        metadata = email.message_from_bytes(wheel.read(name), policy=email.policy.default)
+    assert metadata["Summary"] == TRICKY["short_description"]
+    [(author, address)] = email.utils.getaddresses([metadata["Author-email"]])
+    assert (author, address) == (TRICKY["author_name"], "you@example.com")
+
+    # The docs build too, with the text as typed on the front page.
+    site = tmp_path / "site"
+    with zipfile.ZipFile(next(out.glob("*.whl"))) as wheel:
+        wheel.extractall(site)
+    html = tmp_path / "html"
+    env = {**os.environ, "PYTHONPATH": str(site), "DOCS_OFFLINE": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-W", "-q", "-b", "text", "docs", str(html)],
+        cwd=project, env=env, capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    front_page = " ".join((html / "index.txt").read_text("utf-8").split())  # unwrapped
+    assert TRICKY["short_description"] in front_page
+
+
+def refused(text: str, *, required: bool) -> bool:
+    if required and not text.strip():
+        return True
+    if text != text.strip():
+        return True
+    return any(unicodedata.category(char) in REFUSED_CATEGORIES for char in text)
+
+
+any_text = st.text(st.characters(codec="utf-8"), max_size=30)
+
+
+@settings(max_examples=30, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(author=any_text, description=any_text)
+def test_any_text_round_trips_or_is_refused(
+    tmp_path_factory: pytest.TempPathFactory, capfd: pytest.CaptureFixture[str],
+    author: str, description: str,
+) -> None:
+    assume(not JINJA_OPENER.search(author + description))
+    out = tmp_path_factory.mktemp("text")
+    answers = {"author_name": author, "short_description": description, "init_git": False}
+    capfd.readouterr()
+    try:
+        project = Path(cookiecutter(str(TEMPLATE), no_input=True, output_dir=str(out),
+                                    extra_context=answers))
+    except FailedHookException:
+        errors = [line for line in capfd.readouterr().err.splitlines() if line.startswith("ERROR:")]
+        fields = {line.split(":")[1].strip() for line in errors}
+        expected = {field for field, text, required in
+                    [("author_name", author, True), ("short_description", description, False)]
+                    if refused(text, required=required)}
+        assert fields == expected, errors
+        assert list(out.iterdir()) == []
+        return
+    assert not refused(author, required=True) and not refused(description, required=False)
+    check_round_trip(project, author, description)
+
+
+def test_jinja_typed_at_the_prompt_is_refused(tmp_path: Path) -> None:
+    answers = ["Flask-Example", "", "Deploy with ${{ secrets.TOKEN }} {% raw %}"]
+    result = subprocess.run(
+        [sys.executable, "-m", "cookiecutter", str(TEMPLATE)],
+        input="\n".join(answers) + "\n" * 20, cwd=tmp_path, capture_output=True, text=True,
+    )
+    assert result.returncode != 0
+    errors = [line for line in result.stderr.splitlines() if line.startswith("ERROR: ")]
+    assert errors == [
+        "ERROR: short_description: contains template syntax (a brace followed by a brace, %"
+        " or #), which cookiecutter would evaluate; remove the braces"
+    ]
+    assert list(tmp_path.iterdir()) == []
