@@ -8,7 +8,7 @@ INSTALL := $(if $(UV),uv pip install --quiet --compile-bytecode --python $(BIN)/
 # Test workers: one per core.
 JOBS ?= auto
 
-.PHONY: test bake clean
+.PHONY: test bake bench clean
 
 test: $(VENV)/.installed
 	$(BIN)/python -m pytest -n $(JOBS) $(PYTEST_ARGS)
@@ -20,6 +20,10 @@ bake: $(VENV)/.installed
 	find out -mindepth 1 -maxdepth 1 -type d -exec rm -rf {} +
 	$(BIN)/cookiecutter $(if $(PROMPT),,--no-input) --output-dir out .
 	$(MAKE) -C "$$(find out -mindepth 1 -maxdepth 1 -type d)" test
+
+# Time-to-green and the template's own suite against their floors; figures in out/bench.json.
+bench: $(VENV)/.installed
+	$(BIN)/python tests/benchmark.py $(BENCH_ARGS)
 
 $(VENV)/.installed: pyproject.toml
 	$(MAKE_VENV)

@@ -1,55 +1,63 @@
 """Finish the project: drop the files of options not chosen, make the first commit, say what next.
 
 Self-contained and offline: the standard library and, if present, git. Running it again on the
-same project changes nothing, so tools that re-run hooks (cruft) are safe.
+same project changes nothing, so tools that re-run hooks (cruft) are safe. Modules other than
+the few every run needs are imported where they are used: each one delays every bake.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import shlex
-import shutil
-import subprocess
 import sys
-from collections.abc import Iterator
-from pathlib import Path
-from typing import Any
+from glob import glob
 
 # See pre_gen_project.py: the answers arrive as JSON in a raw string, never as code.
 CONTEXT = json.loads(r'''{{ cookiecutter | tojson }}''')
 COMMIT_MESSAGE = "Start the project from flask-ext-template"
 
 
-def unselected_paths(project: Path, context: dict[str, Any]) -> Iterator[Path]:
+def unselected_paths(context: dict[str, object]) -> list[str]:
     """Paths from ``_files_by_option`` in cookiecutter.json whose option has another value."""
-    for pattern, wanted in context["_files_by_option"].items():
-        if any(context[option] != value for option, value in wanted.items()):
-            yield from sorted(project.glob(pattern))
+    table: dict[str, dict[str, object]] = context["_files_by_option"]  # type: ignore[assignment]
+    return sorted(
+        path
+        for pattern, wanted in table.items()
+        if any(context[option] != value for option, value in wanted.items())
+        for path in glob(pattern)
+    )
 
 
-def remove(path: Path) -> None:
-    if path.is_dir() and not path.is_symlink():
-        shutil.rmtree(path)
-    else:
-        path.unlink(missing_ok=True)
+def remove(path: str) -> None:
+    if os.path.isdir(path) and not os.path.islink(path):
+        for root, dirs, files in os.walk(path, topdown=False):
+            for name in files:
+                os.remove(os.path.join(root, name))
+            for name in dirs:
+                os.rmdir(os.path.join(root, name))
+        os.rmdir(path)
+    elif os.path.lexists(path):
+        os.remove(path)
 
 
-def git_first_commit(project: Path) -> str:
+def git_first_commit() -> str:
     """Make the first commit; return what the user still has to do ("" if nothing)."""
+    import shutil
+    import subprocess
+
     by_hand = f"git init && git add -A && git commit -m {COMMIT_MESSAGE!r}"
-    if (project / ".git").exists():
+    if os.path.exists(".git"):
         return ""
     if shutil.which("git") is None:
         return f"git was not found, so the project is not under version control yet: {by_hand}"
 
-    def git(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(["git", *args], cwd=project, capture_output=True, text=True)
+    def git(*args: str) -> int:
+        return subprocess.run(["git", *args], capture_output=True).returncode
 
-    if git("init", "--quiet").returncode != 0:
+    if git("init", "--quiet") != 0:
         return f"git init failed; to put the project under version control: {by_hand}"
     git("add", "--all")
-    if git("commit", "--quiet", "--message", COMMIT_MESSAGE).returncode != 0:
+    if git("commit", "--quiet", "--message", COMMIT_MESSAGE) != 0:
         return (
             "git has no identity configured, so the first commit was not made: set"
             " git config --global user.name/user.email, then run"
@@ -58,18 +66,25 @@ def git_first_commit(project: Path) -> str:
     return ""
 
 
+def shell_quoted(path: str) -> str:
+    if path and all(char.isalnum() or char in "@%+=:,./-_" for char in path):
+        return path
+    return "'" + path.replace("'", "'\"'\"'") + "'"
+
+
 def main() -> int:
-    project = Path.cwd()
-    for path in list(unselected_paths(project, CONTEXT)):
+    # cookiecutter runs this hook in the new project's directory.
+    for path in unselected_paths(CONTEXT):
         remove(path)
 
-    note = git_first_commit(project) if CONTEXT.get("init_git") else ""
+    note = git_first_commit() if CONTEXT.get("init_git") else ""
     if note:
         print(f"NOTE: {note}", file=sys.stderr)
 
-    # PWD is the directory the user ran cookiecutter from; cookiecutter changes only os.getcwd().
-    where = os.path.relpath(project, os.environ.get("PWD", project.parent))
-    print(f"Created {project.name}. Next: cd {shlex.quote(where)} && make test")
+    # PWD is the directory the user ran cookiecutter from; cookiecutter changes only getcwd().
+    project = os.getcwd()
+    where = os.path.relpath(project, os.environ.get("PWD", os.path.dirname(project)))
+    print(f"Created {os.path.basename(project)}. Next: cd {shell_quoted(where)} && make test")
     return 0
 
 

@@ -9,16 +9,17 @@ from __future__ import annotations
 
 import json
 import keyword
+import os
 import re
 import sys
 import unicodedata
-from pathlib import Path
 
 # The answers arrive as JSON in a raw string: tojson escapes every ' and control character, so
 # no answer can end the string or be read as code. RAW_ANSWERS are as given, before rendering.
 CONTEXT = json.loads(r'''{{ cookiecutter | tojson }}''')
 RAW_ANSWERS = json.loads(r'''{{ _cookiecutter | default({}) | tojson }}''')
 DEFAULTS = json.loads(r'''{{ template_defaults() | tojson }}''')
+COOKIECUTTER_VERSION = "{{ cookiecutter_version }}"
 
 MIN_COOKIECUTTER = (2, 7)
 # Longer names make lines that ruff format would wrap differently from the template.
@@ -45,12 +46,10 @@ REFUSED_CATEGORIES = {"Cc": "a control character", "Cs": "a surrogate",
 
 
 def cookiecutter_problems() -> list[str]:
-    import cookiecutter
-
-    found = tuple(int(part) for part in re.findall(r"\d+", cookiecutter.__version__)[:2])
+    found = tuple(int(part) for part in re.findall(r"\d+", COOKIECUTTER_VERSION)[:2])
     if found < MIN_COOKIECUTTER:
         return [
-            f"cookiecutter: version {cookiecutter.__version__} is too old; this template needs"
+            f"cookiecutter: version {COOKIECUTTER_VERSION} is too old; this template needs"
             " cookiecutter 2.7 or newer: pip install -U 'cookiecutter>=2.7'"
         ]
     return []
@@ -150,9 +149,9 @@ def answer_problems(answers: dict[str, object]) -> list[str]:
     return problems
 
 
-def existing_directory_problems(project_dir: Path) -> list[str]:
+def existing_directory_problems(project_dir: str) -> list[str]:
     # cookiecutter has just made this directory; anything in it was there before (--overwrite).
-    if any(project_dir.iterdir()):
+    if os.listdir(project_dir):
         return [
             f"package_name: the directory {project_dir} already exists and is not empty; choose"
             " another package_name, or another place with --output-dir"
@@ -162,7 +161,7 @@ def existing_directory_problems(project_dir: Path) -> list[str]:
 
 def main() -> int:
     problems = cookiecutter_problems() or (
-        answer_problems(CONTEXT) + existing_directory_problems(Path.cwd())
+        answer_problems(CONTEXT) + existing_directory_problems(os.getcwd())
     )
     for problem in problems:
         print(f"ERROR: {problem}", file=sys.stderr)

@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -19,6 +20,8 @@ sys.path.insert(0, str(TEMPLATE))
 DEFAULTS = json.loads((TEMPLATE / "cookiecutter.json").read_text(encoding="utf-8"))
 
 Bake = Callable[..., Path]
+# What this test process did, for `make bench` (tests/benchmark.py sets TEMPLATE_STATS_DIR).
+STATS: Counter[str] = Counter()
 
 # The options whose every value, and every pair of values across options, the gates cover.
 OPTIONS = {
@@ -78,6 +81,7 @@ def bake(cookies_session) -> Bake:  # type: ignore[no-untyped-def]
     def _bake(**answers: object) -> Path:
         key = json.dumps(answers, sort_keys=True)
         if key not in baked:
+            STATS["bakes"] += 1
             result = cookies_session.bake(extra_context=answers)
             if result.exception is not None:
                 raise AssertionError(f"bake {answers} failed: {result.exception!r}")
@@ -99,6 +103,7 @@ def default_answers() -> dict[str, object]:
 def run_baked_tests(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """Run a baked project's own test suite in this (shared) environment, without the
     plugins this environment has for the template's own tests."""
+    STATS["baked suites run"] += 1
     env = {**os.environ, "PYTHONPATH": str(project / "src"), "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1"}
     return subprocess.run(
         [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", *args],
@@ -107,3 +112,10 @@ def run_baked_tests(project: Path, *args: str) -> subprocess.CompletedProcess[st
         capture_output=True,
         text=True,
     )
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    stats_dir = os.environ.get("TEMPLATE_STATS_DIR")
+    if stats_dir:
+        worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+        (Path(stats_dir) / f"{worker}.json").write_text(json.dumps(STATS), encoding="utf-8")

@@ -161,7 +161,7 @@ def test_make_test_min_runs_the_lowest_flask(bake: Bake, tmp_path: Path) -> None
     assert "Flask 3.0.0, Werkzeug " in out
     assert " passed" in out
     pins = (project / ".venv-min/.installed.txt").read_text("utf-8").split()
-    assert pins == ["pytest==8.0", "flask==3.0"]
+    assert pins == ["flask==3.0", "pytest==8.0"]
 
 
 def test_make_test_all_runs_tox_and_skips_missing_pythons(bake: Bake, tmp_path: Path) -> None:

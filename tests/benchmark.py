@@ -1,0 +1,226 @@
+"""`make bench`: time-to-green and the template's own suite, each against its floor.
+
+This machine's speed drifts over a day, so every target is a ratio to a floor measured in the
+same run. Prints a table and writes the same figures to out/bench.json. Medians of several runs,
+caches warm, PYTHONDONTWRITEBYTECODE unset (a user's normal setting).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+TEMPLATE = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+TARGETS = {  # figure: the most it may be, as a ratio to its floor (or seconds, for the suite)
+    "bake": 1.3,
+    "fresh make test (uv)": 1.25,
+    "fresh make test (pip)": 1.25,
+    "make test again": 1.15,
+    "request, resource unused": 1.02,
+    "template make test (s)": 180.0,
+}
+
+
+def sh(*args: object, cwd: Path | None = None, env: dict[str, str] | None = None) -> None:
+    result = subprocess.run([str(a) for a in args], cwd=cwd, env=env or ENV,
+                            capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SystemExit(f"failed: {args}\n{result.stdout}\n{result.stderr}")
+
+
+def timed(action: Callable[[], None]) -> float:
+    start = time.perf_counter()
+    action()
+    return time.perf_counter() - start
+
+
+def median_of(runs: int, prepare: Callable[[], object], action: Callable[[object], None]) -> float:
+    """Median wall time of `action(prepare())`; prepare is not timed."""
+    times = []
+    for _ in range(runs):
+        state = prepare()
+        times.append(timed(lambda: action(state)))
+    return statistics.median(times)
+
+
+def without_uv() -> dict[str, str]:
+    path = [p for p in ENV["PATH"].split(os.pathsep) if not (Path(p) / "uv").exists()]
+    return {**ENV, "PATH": os.pathsep.join(path)}
+
+
+class Bench:
+    def __init__(self, runs: int, work: Path) -> None:
+        self.runs = runs
+        self.work = work
+        self.rows: list[dict[str, object]] = []
+        self.baked = self.bake_into(work / "reference")
+
+    def bake_into(self, out: Path) -> Path:
+        sh(BIN / "cookiecutter", "--no-input", "--output-dir", out, TEMPLATE)
+        return out / "flask_example"
+
+    def fresh_copy(self) -> Path:
+        copy = Path(tempfile.mkdtemp(dir=self.work)) / "flask_example"
+        shutil.copytree(self.baked, copy, ignore=shutil.ignore_patterns(".git"))
+        return copy
+
+    def record(self, name: str, value: float, floor: float | None, **extra: object) -> None:
+        ratio = value / floor if floor else None
+        target = TARGETS.get(name)
+        measured = ratio if ratio is not None else value
+        row = {"figure": name, "seconds": round(value, 4),
+               "floor_seconds": round(floor, 4) if floor else None,
+               "ratio": round(ratio, 3) if ratio is not None else None,
+               "target": target, "met": None if target is None else measured <= target, **extra}
+        self.rows.append(row)
+
+    def bake(self) -> None:
+        version = median_of(self.runs, lambda: None,
+                            lambda _: sh(BIN / "cookiecutter", "--version"))
+        bake = median_of(self.runs, lambda: Path(tempfile.mkdtemp(dir=self.work)),
+                         lambda out: sh(BIN / "cookiecutter", "--no-input", "--output-dir", out,
+                                        TEMPLATE))
+        self.record("bake", bake, version)
+
+    def fresh_make_test(self, installer: str) -> None:
+        env = ENV if installer == "uv" else without_uv()
+
+        def floor(project: object) -> None:
+            assert isinstance(project, Path)
+            if installer == "uv":
+                sh("uv", "venv", "--quiet", ".venv", cwd=project, env=env)
+                sh("uv", "pip", "install", "--quiet", "--python", ".venv/bin/python", "flask",
+                   "pytest", cwd=project, env=env)
+            else:
+                sh("python3", "-m", "venv", ".venv", cwd=project, env=env)
+                sh(".venv/bin/python", "-m", "pip", "install", "--quiet",
+                   "--disable-pip-version-check", "flask", "pytest", cwd=project, env=env)
+            sh(".venv/bin/python", "-m", "pytest", "-q", cwd=project,
+               env={**env, "PYTHONPATH": "src"})
+
+        floor_time = median_of(self.runs, self.fresh_copy, floor)
+        make_time = median_of(self.runs, self.fresh_copy,
+                              lambda p: sh("make", "test", cwd=p, env=env))  # type: ignore[arg-type]
+        self.record(f"fresh make test ({installer})", make_time, floor_time)
+
+    def make_test_again(self) -> None:
+        project = self.fresh_copy()
+        sh("make", "test", cwd=project)
+        direct = median_of(self.runs, lambda: None,
+                           lambda _: sh(".venv/bin/python", "-m", "pytest", cwd=project))
+        again = median_of(self.runs, lambda: None, lambda _: sh("make", "test", cwd=project))
+        self.record("make test again", again, direct)
+
+    def request_cost(self) -> None:
+        """Per-request cost of the extension, in-process with the baked package."""
+        code = REQUEST_BENCH.replace("RUNS", str(max(self.runs, 5)))
+        project = self.baked
+        out = subprocess.run([sys.executable, "-c", code], cwd=project, capture_output=True,
+                             text=True, env={**ENV, "PYTHONPATH": str(project / "src")},
+                             check=True).stdout
+        figures = json.loads(out)
+        self.record("request, resource unused", figures["with"], figures["without"])
+        self.record("first use in a context", figures["first_use"], None)
+        self.record("later use in a context", figures["later_use"], None)
+
+    def template_suite(self) -> None:
+        stats = self.work / "suite-stats"
+        stats.mkdir()
+        env = {**ENV, "TEMPLATE_STATS_DIR": str(stats)}
+        wall = timed(lambda: sh("make", "test", cwd=TEMPLATE, env=env))
+        counts: dict[str, int] = {}
+        for path in stats.glob("*.json"):
+            for key, value in json.loads(path.read_text()).items():
+                counts[key] = counts.get(key, 0) + value
+        self.record("template make test (s)", wall, None, **counts)
+
+
+REQUEST_BENCH = r"""
+import json, sqlite3, statistics, time
+from flask import Flask
+from werkzeug.test import EnvironBuilder
+from flask_example import Example
+
+def make(with_ext):
+    app = Flask("bench")
+    ext = Example(app) if with_ext else None
+    @app.get("/")
+    def index():
+        return "ok"
+    return app, ext
+
+def per_request(app, n=4000):
+    environ = EnvironBuilder(path="/").get_environ()
+    def start_response(status, headers):
+        pass
+    wsgi = app.wsgi_app
+    start = time.perf_counter()
+    for _ in range(n):
+        for chunk in wsgi(dict(environ), start_response):
+            pass
+    return (time.perf_counter() - start) / n
+
+with_app, ext = make(True)
+without_app, _ = make(False)
+per_request(with_app, 500); per_request(without_app, 500)  # warm up
+pairs = [(per_request(with_app), per_request(without_app)) for _ in range(RUNS * 3)]
+first, later = [], []
+for _ in range(2000):
+    with with_app.app_context():
+        t0 = time.perf_counter(); ext.connection; t1 = time.perf_counter(); ext.connection
+        t2 = time.perf_counter()
+    first.append(t1 - t0); later.append(t2 - t1)
+print(json.dumps({
+    "with": statistics.median(p[0] for p in pairs),
+    "without": statistics.median(p[1] for p in pairs),
+    "first_use": statistics.median(first),
+    "later_use": statistics.median(later),
+}))
+"""
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="runs per figure (median)")
+    parser.add_argument("--skip-suite", action="store_true",
+                        help="leave out the template's own make test")
+    args = parser.parse_args()
+    out = TEMPLATE / "out"
+    out.mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=out) as work:
+        bench = Bench(args.runs, Path(work))
+        bench.bake()
+        if shutil.which("uv"):
+            bench.fresh_make_test("uv")
+        bench.fresh_make_test("pip")
+        bench.make_test_again()
+        bench.request_cost()
+        if not args.skip_suite:
+            bench.template_suite()
+    print(f"{'figure':28} {'seconds':>10} {'floor':>10} {'ratio':>7} {'target':>7}  met")
+    for row in bench.rows:
+        def cell(value: object, fmt: str) -> str:
+            return format(value, fmt) if isinstance(value, float | int) else "-"
+        met = {True: "yes", False: "NO", None: "-"}[row["met"]]  # type: ignore[index]
+        extra = {k: v for k, v in row.items() if k not in
+                 {"figure", "seconds", "floor_seconds", "ratio", "target", "met"}}
+        print(f"{row['figure']:28} {cell(row['seconds'], '10.4f')} "
+              f"{cell(row['floor_seconds'], '10.4f')} {cell(row['ratio'], '7.3f')} "
+              f"{cell(row['target'], '7.2f')}  {met} {extra or ''}")
+    (out / "bench.json").write_text(json.dumps(bench.rows, indent=2) + "\n")
+    print(f"wrote {out / 'bench.json'}")
+
+
+if __name__ == "__main__":
+    main()
