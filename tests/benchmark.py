@@ -131,6 +131,7 @@ class Bench:
                              check=True).stdout
         figures = json.loads(out)
         self.record("request, resource unused", figures["with"], figures["without"])
+        self.record("request, no-op teardown", figures["noop_teardown"], figures["without"])
         self.record("first use in a context", figures["first_use"], None)
         self.record("later use in a context", figures["later_use"], None)
 
@@ -152,15 +153,17 @@ from flask import Flask
 from werkzeug.test import EnvironBuilder
 from flask_example import Example
 
-def make(with_ext):
+def make(with_ext, noop_teardown=False):
     app = Flask("bench")
     ext = Example(app) if with_ext else None
+    if noop_teardown:
+        app.teardown_appcontext(lambda exc: None)
     @app.get("/")
     def index():
         return "ok"
     return app, ext
 
-def per_request(app, n=4000):
+def per_request(app, n):
     environ = EnvironBuilder(path="/").get_environ()
     def start_response(status, headers):
         pass
@@ -173,17 +176,30 @@ def per_request(app, n=4000):
 
 with_app, ext = make(True)
 without_app, _ = make(False)
+noop_app, _ = make(False, noop_teardown=True)
 per_request(with_app, 500); per_request(without_app, 500)  # warm up
-pairs = [(per_request(with_app), per_request(without_app)) for _ in range(RUNS * 3)]
+# Small batches, alternating which app goes first, paired: the machine's drift cancels out.
+pairs = []
+for i in range(RUNS * 40):
+    if i % 2:
+        pairs.append((per_request(with_app, 300), per_request(without_app, 300)))
+    else:
+        without = per_request(without_app, 300)
+        pairs.append((per_request(with_app, 300), without))
 first, later = [], []
 for _ in range(2000):
     with with_app.app_context():
         t0 = time.perf_counter(); ext.connection; t1 = time.perf_counter(); ext.connection
         t2 = time.perf_counter()
     first.append(t1 - t0); later.append(t2 - t1)
+ratio = statistics.median(w / wo for w, wo in pairs)
+# Flask's own cost of any teardown function, for reference.
+noop_pairs = [(per_request(noop_app, 300), per_request(without_app, 300)) for _ in range(RUNS * 10)]
+without = statistics.median(p[1] for p in pairs)
 print(json.dumps({
-    "with": statistics.median(p[0] for p in pairs),
-    "without": statistics.median(p[1] for p in pairs),
+    "with": without * ratio,
+    "without": without,
+    "noop_teardown": without * statistics.median(n / wo for n, wo in noop_pairs),
     "first_use": statistics.median(first),
     "later_use": statistics.median(later),
 }))

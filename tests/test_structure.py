@@ -140,3 +140,11 @@ def test_free_text_reaches_files_only_through_the_text_filter() -> None:
             uses += 1
             assert re.match(r"\s*\|\s*text\b", match.group(2)), (path, match.group(0))
     assert uses
+
+
+def test_extension_templates_are_copied_verbatim(bake: Bake) -> None:
+    """The extension's own Jinja templates reach the project unrendered."""
+    page = bake(with_views=True) / "src/flask_example/templates/example/index.html"
+    text = page.read_text(encoding="utf-8")
+    assert "{{ request.blueprint }}" in text
+    assert "url_for('.static'" in text

@@ -106,6 +106,8 @@ def state_of(app: Flask) -> _State:
 
 
 def _close_connection(exc: BaseException | None) -> None:
-    connection: sqlite3.Connection | None = g.pop(_G_CONNECTION, None)
-    if connection is not None:
+    # Runs at the end of every app context: the cheap `in` test first, since most requests
+    # never open a connection.
+    if _G_CONNECTION in g:
+        connection: sqlite3.Connection = g.pop(_G_CONNECTION)
         connection.close()
