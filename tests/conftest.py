@@ -20,6 +20,8 @@ sys.path.insert(0, str(TEMPLATE))
 DEFAULTS = json.loads((TEMPLATE / "cookiecutter.json").read_text(encoding="utf-8"))
 
 Bake = Callable[..., Path]
+# The tools of this environment (ruff, mypy, cruft, zizmor, ...).
+BIN = Path(sys.executable).parent
 # What this test process did, for `make bench` (tests/benchmark.py sets TEMPLATE_STATS_DIR).
 STATS: Counter[str] = Counter()
 
@@ -98,6 +100,15 @@ def default_answers() -> dict[str, object]:
 
     context = generate_context(str(TEMPLATE / "cookiecutter.json"))
     return dict(prompt_for_config(context, no_input=True))
+
+
+def run(*args: object, cwd: Path | None = None, env: dict[str, str] | None = None) -> str:
+    """Run a command that must succeed; its output (stdout, then stderr)."""
+    result = subprocess.run(
+        [str(arg) for arg in args], cwd=cwd, env=env, capture_output=True, text=True
+    )
+    assert result.returncode == 0, f"{args}:\n{result.stdout}\n{result.stderr}"
+    return result.stdout + result.stderr
 
 
 def run_baked_tests(project: Path, *args: str) -> subprocess.CompletedProcess[str]:

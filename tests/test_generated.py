@@ -20,11 +20,12 @@ from pathlib import Path
 import pytest
 from validate_pyproject import api as validate_pyproject
 
+from conftest import BIN
 from conftest import COMBINATIONS
 from conftest import Bake
+from conftest import run
 from conftest import run_baked_tests
 
-BIN = Path(sys.executable).parent
 IDS = ["-".join(str(value) for value in combo.values()) for combo in COMBINATIONS]
 
 
@@ -37,14 +38,6 @@ def gate(test):  # type: ignore[no-untyped-def]
     return pytest.mark.parametrize("combo", params)(test)
 
 
-def run(*args: object, cwd: Path, env: dict[str, str] | None = None) -> str:
-    result = subprocess.run(
-        [str(arg) for arg in args], cwd=cwd, env=env, capture_output=True, text=True
-    )
-    assert result.returncode == 0, f"{args}:\n{result.stdout}\n{result.stderr}"
-    return result.stdout
-
-
 _built: dict[Path, Path] = {}
 
 
@@ -52,7 +45,14 @@ def distributions(project: Path) -> Path:
     """Build the sdist and wheel of a baked project once; the directory that holds them."""
     if project not in _built:
         out = project.parent / f"{project.name}-dist"
-        run(sys.executable, "-m", "build", "--no-isolation", "--outdir", out, ".", cwd=project)
+        # Without build isolation: the backends are in this environment, and nothing is fetched.
+        uv = shutil.which("uv")
+        if uv:  # the same build as below, in half the time
+            run(uv, "build", "--quiet", "--no-build-isolation", "--python", sys.executable,
+                "--out-dir", out, ".", cwd=project)
+        else:
+            run(sys.executable, "-m", "build", "--no-isolation", "--outdir", out, ".",
+                cwd=project)
         site = out / "site"
         with zipfile.ZipFile(next(out.glob("*.whl"))) as wheel:
             wheel.extractall(site)

@@ -12,17 +12,11 @@ import pytest
 from cookiecutter.hooks import run_script_with_context
 from cookiecutter.main import cookiecutter
 
+from conftest import BIN
 from conftest import TEMPLATE
 from conftest import default_answers
+from conftest import run
 
-BIN = Path(sys.executable).parent
-
-
-def run(*args: object, cwd: Path, env: dict[str, str] | None = None) -> str:
-    result = subprocess.run([str(a) for a in args], cwd=cwd, env=env, capture_output=True,
-                            text=True)
-    assert result.returncode == 0, f"{args}\n{result.stdout}\n{result.stderr}"
-    return result.stdout + result.stderr
 
 
 @pytest.fixture
