@@ -75,6 +75,13 @@ def covering_set(options: dict[str, list[object]]) -> list[dict[str, object]]:
 COMBINATIONS = covering_set(OPTIONS)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _nested_pytest_temp_root(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Baked projects' own pytest runs get a temp root of their own: sharing this one, each
+    would clean up the other's directories."""
+    os.environ["PYTEST_DEBUG_TEMPROOT"] = str(tmp_path_factory.mktemp("nested-pytest"))
+
+
 @pytest.fixture(scope="session")
 def bake(cookies_session) -> Bake:  # type: ignore[no-untyped-def]
     """Bake with the given answers (defaults for the rest); the same answers bake once."""

@@ -210,3 +210,55 @@ def test_make_lint_docs_dist_by_hand(bake: Bake, tmp_path: Path) -> None:
         " print(ext.connection.execute('SELECT 6 * 7').fetchone()[0]); ctx.pop()"
     )
     assert run(venv / "bin/python", "-c", smoke, cwd=tmp_path).strip() == "42"
+
+
+def wheel_metadata(wheel: Path) -> dict[str, list[str]]:
+    import email
+
+    with zipfile.ZipFile(wheel) as archive:
+        name = next(n for n in archive.namelist() if n.endswith(".dist-info/METADATA"))
+        message = email.message_from_bytes(archive.read(name))
+    fields: dict[str, list[str]] = {}
+    for key, value in message.items():
+        fields.setdefault(key, []).append(value)
+    fields["Description"] = [message.get_payload().strip()]  # type: ignore[union-attr]
+    # What differs by backend and is not a project answer: the metadata version, setuptools
+    # marking the licence file "Dynamic", flit_core adding the import name (PEP 794).
+    for generated in ("Metadata-Version", "Dynamic", "Import-Name"):
+        fields.pop(generated, None)
+    return {key: sorted(values) for key, values in fields.items()}
+
+
+def test_build_backends_give_the_same_metadata(bake: Bake) -> None:
+    answers = {"with_views": True, "with_cli": True, "ci": "none"}
+    by_backend = {
+        backend: wheel_metadata(next(distributions(bake(build_backend=backend, **answers))
+                                     .glob("*.whl")))
+        for backend in ("setuptools", "flit_core")
+    }
+    assert by_backend["setuptools"] == by_backend["flit_core"]
+    assert "License-Expression" in by_backend["flit_core"]
+
+
+def test_readthedocs_config_is_valid(bake: Bake) -> None:
+    run(BIN / "check-jsonschema", "--builtin-schema", "vendor.readthedocs",
+        bake() / ".readthedocs.yaml")
+
+
+@pytest.mark.parametrize("prompt", [False, True], ids=["defaults", "prompted"])
+def test_make_bake(tmp_path: Path, prompt: bool) -> None:
+    """The README's first command: bake into out/, then the result's own `make test`."""
+    from conftest import TEMPLATE
+
+    copy = tmp_path / "template"
+    shutil.copytree(TEMPLATE, copy, ignore=shutil.ignore_patterns(
+        ".git", ".venv", "out", "__pycache__"))
+    venv = Path(sys.prefix)  # this environment already has what `make bake` would install
+    args = ["make", "-C", str(copy), "bake", f"VENV={venv}"] + (["PROMPT=1"] if prompt else [])
+    (venv / ".installed").touch(exist_ok=True)
+    result = subprocess.run(args, capture_output=True, text=True,
+                            input="Flask-SimpleXML\n" + "\n" * 20 if prompt else "")
+    assert result.returncode == 0, result.stdout + result.stderr
+    baked = copy / "out" / ("flask_simplexml" if prompt else "flask_example")
+    assert (baked / "pyproject.toml").is_file()
+    assert " passed" in result.stdout
