@@ -79,8 +79,8 @@ class Bench:
         ratio = value / floor if floor else None
         target = TARGETS.get(name)
         measured = ratio if ratio is not None else value
-        row = {"figure": name, "seconds": round(value, 4),
-               "floor_seconds": round(floor, 4) if floor else None,
+        row = {"figure": name, "seconds": float(f"{value:.4g}"),
+               "floor_seconds": float(f"{floor:.4g}") if floor else None,
                "ratio": round(ratio, 3) if ratio is not None else None,
                "target": target, "met": None if target is None else measured <= target, **extra}
         self.rows.append(row)
@@ -206,6 +206,23 @@ print(json.dumps({
 """
 
 
+MET = {True: "yes", False: "NO", None: "-"}
+
+
+def duration(seconds: object) -> str:
+    if not isinstance(seconds, float | int):
+        return "-"
+    if seconds >= 1:
+        return f"{seconds:.2f} s"
+    if seconds >= 1e-3:
+        return f"{seconds * 1e3:.1f} ms"
+    return f"{seconds * 1e6:.2f} us"
+
+
+def number(value: object) -> str:
+    return f"{value:.3f}" if isinstance(value, float | int) else "-"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="runs per figure (median)")
@@ -224,16 +241,13 @@ def main() -> None:
         bench.request_cost()
         if not args.skip_suite:
             bench.template_suite()
-    print(f"{'figure':28} {'seconds':>10} {'floor':>10} {'ratio':>7} {'target':>7}  met")
+    print(f"{'figure':28} {'measured':>10} {'floor':>10} {'ratio':>7} {'target':>7}  met")
     for row in bench.rows:
-        def cell(value: object, fmt: str) -> str:
-            return format(value, fmt) if isinstance(value, float | int) else "-"
-        met = {True: "yes", False: "NO", None: "-"}[row["met"]]  # type: ignore[index]
         extra = {k: v for k, v in row.items() if k not in
                  {"figure", "seconds", "floor_seconds", "ratio", "target", "met"}}
-        print(f"{row['figure']:28} {cell(row['seconds'], '10.4f')} "
-              f"{cell(row['floor_seconds'], '10.4f')} {cell(row['ratio'], '7.3f')} "
-              f"{cell(row['target'], '7.2f')}  {met} {extra or ''}")
+        print(f"{row['figure']:28} {duration(row['seconds']):>10} "
+              f"{duration(row['floor_seconds']):>10} {number(row['ratio']):>7} "
+              f"{number(row['target']):>7}  {MET[row['met']]} {extra or ''}")
     (out / "bench.json").write_text(json.dumps(bench.rows, indent=2) + "\n")
     print(f"wrote {out / 'bench.json'}")
 
