@@ -8,18 +8,16 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from pathlib import Path
 
 from jinja2 import Environment
 from jinja2 import FileSystemBytecodeCache
+from jinja2.bccache import Bucket
 from jinja2.ext import Extension
 
 # "Flask-Name" or "Name-Flask": the part that is not "Flask", split into words.
 _FLASK_PART = re.compile(r"^flask[-_.]|[-_.]flask$", re.IGNORECASE)
 _SEPARATORS = re.compile(r"[-_.]+")
-# Characters that end or break a line, or that no text file can hold.
-_REFUSED_CATEGORIES = frozenset({"Cc", "Cs", "Zl", "Zp"})
 # ASCII punctuation and the non-ASCII bullets: every character RST may read as markup.
 _RST_SPECIAL = re.compile(r"([!-/:-@\[-`{-~\u2022\u2023\u2043])")
 
@@ -35,7 +33,7 @@ def package_name(extension_name: str) -> str:
 
 
 def class_name(extension_name: str) -> str:
-    """The extension class: ``Flask-SimpleXML`` gives ``SimpleXML``, ``Flask-Foo-Bar`` ``FooBar``."""
+    """The extension class: ``Flask-SimpleXML`` gives ``SimpleXML``."""
     words = _SEPARATORS.split(name_part(extension_name))
     return "".join(word[:1].upper() + word[1:] for word in words if word)
 
@@ -43,14 +41,6 @@ def class_name(extension_name: str) -> str:
 def extension_key(package: str) -> str:
     """The ``app.extensions`` key: ``flask_simplexml`` gives ``simplexml``."""
     return re.sub(r"^flask_|_flask$", "", package)
-
-
-def refused_character(value: str) -> str | None:
-    """The first character that free text may not hold (a line break or control), or None."""
-    for char in value:
-        if unicodedata.category(char) in _REFUSED_CATEGORIES:
-            return char
-    return None
 
 
 def _escape(char: str) -> str:
@@ -93,6 +83,16 @@ def _cookiecutter_version() -> str:
     return str(cookiecutter.__version__)
 
 
+class _BestEffortCache(FileSystemBytecodeCache):
+    """A cache that never fails a bake: what it cannot write is compiled again next time."""
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
+
+
 def _cache_compiled_templates(environment: Environment) -> None:
     """Compiling templates is most of a bake's own time; let a second bake skip it.
 
@@ -102,7 +102,10 @@ def _cache_compiled_templates(environment: Environment) -> None:
     """
     if environment.bytecode_cache is not None:
         return
-    cache = environment.bytecode_cache = FileSystemBytecodeCache()
+    try:
+        cache = environment.bytecode_cache = _BestEffortCache()
+    except (OSError, RuntimeError):  # no safe cache directory here: compile every time
+        return
     compile_ = environment.compile
 
     def compile(source, name=None, filename=None, raw=False, defer_init=False):  # type: ignore[no-untyped-def]

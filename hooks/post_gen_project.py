@@ -13,7 +13,7 @@ import sys
 from glob import glob
 
 # See pre_gen_project.py: the answers arrive as JSON in a raw string, never as code.
-CONTEXT = json.loads(r'''{{ cookiecutter | tojson }}''')
+CONTEXT = json.loads(r"""{{ cookiecutter | tojson }}""")
 COMMIT_MESSAGE = "Start the project from flask-ext-template"
 
 

@@ -16,9 +16,9 @@ import unicodedata
 
 # The answers arrive as JSON in a raw string: tojson escapes every ' and control character, so
 # no answer can end the string or be read as code. RAW_ANSWERS are as given, before rendering.
-CONTEXT = json.loads(r'''{{ cookiecutter | tojson }}''')
-RAW_ANSWERS = json.loads(r'''{{ _cookiecutter | default({}) | tojson }}''')
-DEFAULTS = json.loads(r'''{{ template_defaults() | tojson }}''')
+CONTEXT = json.loads(r"""{{ cookiecutter | tojson }}""")
+RAW_ANSWERS = json.loads(r"""{{ _cookiecutter | default({}) | tojson }}""")
+DEFAULTS = json.loads(r"""{{ template_defaults() | tojson }}""")
 COOKIECUTTER_VERSION = "{{ cookiecutter_version }}"
 
 MIN_COOKIECUTTER = (2, 7)
@@ -41,8 +41,12 @@ PEP440 = re.compile(
 # Jinja's delimiters, spelt so that this file (itself rendered by Jinja) holds none of them.
 BRACE = "{"
 TEMPLATE_SYNTAX = re.compile("|".join(re.escape(BRACE + mark) for mark in (BRACE, "%", "#")))
-REFUSED_CATEGORIES = {"Cc": "a control character", "Cs": "a surrogate",
-                      "Zl": "a line break", "Zp": "a paragraph break"}
+REFUSED_CATEGORIES = {
+    "Cc": "a control character",
+    "Cs": "a surrogate",
+    "Zl": "a line break",
+    "Zp": "a paragraph break",
+}
 
 
 def cookiecutter_problems() -> list[str]:
@@ -59,14 +63,18 @@ def free_text_problem(field: str, value: str) -> str | None:
     for char in value:
         what = REFUSED_CATEGORIES.get(unicodedata.category(char))
         if what:
-            return (f"{field}: contains {what} (U+{ord(char):04X}); write it on one line"
-                    " without control characters")
+            return (
+                f"{field}: contains {what} (U+{ord(char):04X}); write it on one line"
+                " without control characters"
+            )
     if value != value.strip():
         return f"{field}: starts or ends with white space; remove it"
     if TEMPLATE_SYNTAX.search(value) or TEMPLATE_SYNTAX.search(str(RAW_ANSWERS.get(field, ""))):
         if given(field) or TEMPLATE_SYNTAX.search(value):
-            return (f"{field}: contains template syntax (a brace followed by a brace, % or #),"
-                    " which cookiecutter would evaluate; remove the braces")
+            return (
+                f"{field}: contains template syntax (a brace followed by a brace, % or #),"
+                " which cookiecutter would evaluate; remove the braces"
+            )
     return None
 
 
@@ -88,12 +96,11 @@ def answer_problems(answers: dict[str, object]) -> list[str]:
         )
     elif not name_ok:
         problems.append(
-            f"extension_name: {name!r} has {len(name)} characters; use at most"
-            f" {MAX_NAME_LENGTH}"
+            f"extension_name: {name!r} has {len(name)} characters; use at most {MAX_NAME_LENGTH}"
         )
 
     package = str(answers["package_name"])
-    key = re.sub(r"^flask_|_flask$", "", package)
+    key = str(answers["__key"])  # derived from package_name in cookiecutter.json
     if not name_ok and not given("package_name"):
         pass
     elif not PACKAGE_NAME.fullmatch(package) or "__" in package or package.endswith("_"):
@@ -111,8 +118,7 @@ def answer_problems(answers: dict[str, object]) -> list[str]:
     email = str(answers["author_email"])
     if not EMAIL.fullmatch(email):
         problems.append(
-            f"author_email: {email!r} is not an email address; give one such as"
-            " jane@example.com"
+            f"author_email: {email!r} is not an email address; give one such as jane@example.com"
         )
 
     owner = str(answers["github_owner"])
@@ -125,14 +131,17 @@ def answer_problems(answers: dict[str, object]) -> list[str]:
     version = str(answers["version"])
     if not PEP440.fullmatch(version) or version.startswith(("v", "V")):
         problems.append(
-            f"version: {version!r} is not a PEP 440 version; use a form such as 0.1.0 or"
-            " 1.0.0rc1"
+            f"version: {version!r} is not a PEP 440 version; use a form such as 0.1.0 or 1.0.0rc1"
         )
 
     # cookiecutter checks choices it prompts for; answers from elsewhere (a replay file, cruft's
     # stored context) reach this hook unchecked.
     for field, choices in DEFAULTS.items():
-        if isinstance(choices, list) and not field.startswith("_") and answers[field] not in choices:
+        if (
+            isinstance(choices, list)
+            and not field.startswith("_")
+            and answers[field] not in choices
+        ):
             problems.append(
                 f"{field}: {answers[field]!r} is not supported; choose one of"
                 f" {', '.join(map(str, choices))}"

@@ -33,8 +33,9 @@ TARGETS = {  # figure: the most it may be, as a ratio to its floor (or seconds, 
 
 
 def sh(*args: object, cwd: Path | None = None, env: dict[str, str] | None = None) -> None:
-    result = subprocess.run([str(a) for a in args], cwd=cwd, env=env or ENV,
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [str(a) for a in args], cwd=cwd, env=env or ENV, capture_output=True, text=True
+    )
     if result.returncode != 0:
         raise SystemExit(f"failed: {args}\n{result.stdout}\n{result.stderr}")
 
@@ -50,7 +51,9 @@ def median_of(runs: int, prepare: Callable[[], object], action: Callable[[object
     times = []
     for _ in range(runs):
         state = prepare()
-        times.append(timed(lambda: action(state)))
+        start = time.perf_counter()
+        action(state)
+        times.append(time.perf_counter() - start)
     return statistics.median(times)
 
 
@@ -79,18 +82,26 @@ class Bench:
         ratio = value / floor if floor else None
         target = TARGETS.get(name)
         measured = ratio if ratio is not None else value
-        row = {"figure": name, "seconds": float(f"{value:.4g}"),
-               "floor_seconds": float(f"{floor:.4g}") if floor else None,
-               "ratio": round(ratio, 3) if ratio is not None else None,
-               "target": target, "met": None if target is None else measured <= target, **extra}
+        row = {
+            "figure": name,
+            "seconds": float(f"{value:.4g}"),
+            "floor_seconds": float(f"{floor:.4g}") if floor else None,
+            "ratio": round(ratio, 3) if ratio is not None else None,
+            "target": target,
+            "met": None if target is None else measured <= target,
+            **extra,
+        }
         self.rows.append(row)
 
     def bake(self) -> None:
-        version = median_of(self.runs, lambda: None,
-                            lambda _: sh(BIN / "cookiecutter", "--version"))
-        bake = median_of(self.runs, lambda: Path(tempfile.mkdtemp(dir=self.work)),
-                         lambda out: sh(BIN / "cookiecutter", "--no-input", "--output-dir", out,
-                                        TEMPLATE))
+        version = median_of(
+            self.runs, lambda: None, lambda _: sh(BIN / "cookiecutter", "--version")
+        )
+        bake = median_of(
+            self.runs,
+            lambda: Path(tempfile.mkdtemp(dir=self.work)),
+            lambda out: sh(BIN / "cookiecutter", "--no-input", "--output-dir", out, TEMPLATE),
+        )
         self.record("bake", bake, version)
 
     def fresh_make_test(self, installer: str) -> None:
@@ -100,25 +111,53 @@ class Bench:
             assert isinstance(project, Path)
             if installer == "uv":
                 sh("uv", "venv", "--quiet", ".venv", cwd=project, env=env)
-                sh("uv", "pip", "install", "--quiet", "--python", ".venv/bin/python", "flask",
-                   "pytest", cwd=project, env=env)
+                sh(
+                    "uv",
+                    "pip",
+                    "install",
+                    "--quiet",
+                    "--python",
+                    ".venv/bin/python",
+                    "flask",
+                    "pytest",
+                    cwd=project,
+                    env=env,
+                )
             else:
                 sh("python3", "-m", "venv", ".venv", cwd=project, env=env)
-                sh(".venv/bin/python", "-m", "pip", "install", "--quiet",
-                   "--disable-pip-version-check", "flask", "pytest", cwd=project, env=env)
-            sh(".venv/bin/python", "-m", "pytest", "-q", cwd=project,
-               env={**env, "PYTHONPATH": "src"})
+                sh(
+                    ".venv/bin/python",
+                    "-m",
+                    "pip",
+                    "install",
+                    "--quiet",
+                    "--disable-pip-version-check",
+                    "flask",
+                    "pytest",
+                    cwd=project,
+                    env=env,
+                )
+            sh(
+                ".venv/bin/python",
+                "-m",
+                "pytest",
+                "-q",
+                cwd=project,
+                env={**env, "PYTHONPATH": "src"},
+            )
 
         floor_time = median_of(self.runs, self.fresh_copy, floor)
-        make_time = median_of(self.runs, self.fresh_copy,
-                              lambda p: sh("make", "test", cwd=p, env=env))  # type: ignore[arg-type]
+        make_time = median_of(
+            self.runs, self.fresh_copy, lambda p: sh("make", "test", cwd=p, env=env)
+        )  # type: ignore[arg-type]
         self.record(f"fresh make test ({installer})", make_time, floor_time)
 
     def make_test_again(self) -> None:
         project = self.fresh_copy()
         sh("make", "test", cwd=project)
-        direct = median_of(self.runs, lambda: None,
-                           lambda _: sh(".venv/bin/python", "-m", "pytest", cwd=project))
+        direct = median_of(
+            self.runs, lambda: None, lambda _: sh(".venv/bin/python", "-m", "pytest", cwd=project)
+        )
         again = median_of(self.runs, lambda: None, lambda _: sh("make", "test", cwd=project))
         self.record("make test again", again, direct)
 
@@ -126,9 +165,14 @@ class Bench:
         """Per-request cost of the extension, in-process with the baked package."""
         code = REQUEST_BENCH.replace("RUNS", str(max(self.runs, 5)))
         project = self.baked
-        out = subprocess.run([sys.executable, "-c", code], cwd=project, capture_output=True,
-                             text=True, env={**ENV, "PYTHONPATH": str(project / "src")},
-                             check=True).stdout
+        out = subprocess.run(
+            [sys.executable, "-c", code],
+            cwd=project,
+            capture_output=True,
+            text=True,
+            env={**ENV, "PYTHONPATH": str(project / "src")},
+            check=True,
+        ).stdout
         figures = json.loads(out)
         self.record("request, resource unused", figures["with"], figures["without"])
         self.record("request, no-op teardown", figures["noop_teardown"], figures["without"])
@@ -226,8 +270,9 @@ def number(value: object) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="runs per figure (median)")
-    parser.add_argument("--skip-suite", action="store_true",
-                        help="leave out the template's own make test")
+    parser.add_argument(
+        "--skip-suite", action="store_true", help="leave out the template's own make test"
+    )
     args = parser.parse_args()
     out = TEMPLATE / "out"
     out.mkdir(exist_ok=True)
@@ -243,11 +288,16 @@ def main() -> None:
             bench.template_suite()
     print(f"{'figure':28} {'measured':>10} {'floor':>10} {'ratio':>7} {'target':>7}  met")
     for row in bench.rows:
-        extra = {k: v for k, v in row.items() if k not in
-                 {"figure", "seconds", "floor_seconds", "ratio", "target", "met"}}
-        print(f"{row['figure']:28} {duration(row['seconds']):>10} "
-              f"{duration(row['floor_seconds']):>10} {number(row['ratio']):>7} "
-              f"{number(row['target']):>7}  {MET[row['met']]} {extra or ''}")
+        extra = {
+            k: v
+            for k, v in row.items()
+            if k not in {"figure", "seconds", "floor_seconds", "ratio", "target", "met"}
+        }
+        print(
+            f"{row['figure']:28} {duration(row['seconds']):>10} "
+            f"{duration(row['floor_seconds']):>10} {number(row['ratio']):>7} "
+            f"{number(row['target']):>7}  {MET[row['met']]} {extra or ''}"
+        )
     (out / "bench.json").write_text(json.dumps(bench.rows, indent=2) + "\n")
     print(f"wrote {out / 'bench.json'}")
 

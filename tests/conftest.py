@@ -29,8 +29,17 @@ STATS: Counter[str] = Counter()
 OPTIONS = {
     name: value if isinstance(value, list) else [value, not value]
     for name, value in DEFAULTS.items()
-    if name in {"license", "python_min", "flask_min", "build_backend", "with_views",
-                "with_cli", "ci", "init_git"}
+    if name
+    in {
+        "license",
+        "python_min",
+        "flask_min",
+        "build_backend",
+        "with_views",
+        "with_cli",
+        "ci",
+        "init_git",
+    }
 }
 
 
@@ -51,15 +60,19 @@ def covering_set(options: dict[str, list[object]]) -> list[dict[str, object]]:
 
     def pairs(row: dict[str, object]) -> set[tuple[str, object, str, object]]:
         keys = [name for name in names if name in row]
-        return {
-            (a, row[a], b, row[b]) for i, a in enumerate(keys) for b in keys[i + 1 :]
-        }
+        return {(a, row[a], b, row[b]) for i, a in enumerate(keys) for b in keys[i + 1 :]}
 
     rows = []
     while uncovered:
-        a, va, b, vb = min(uncovered, key=lambda p: (names.index(p[0]), names.index(p[2]),
-                                                     options[p[0]].index(p[1]),
-                                                     options[p[2]].index(p[3])))
+        a, va, b, vb = min(
+            uncovered,
+            key=lambda p: (
+                names.index(p[0]),
+                names.index(p[2]),
+                options[p[0]].index(p[1]),
+                options[p[2]].index(p[3]),
+            ),
+        )
         row: dict[str, object] = {a: va, b: vb}
         for name in names:
             if name not in row:

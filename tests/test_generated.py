@@ -18,13 +18,12 @@ from importlib.metadata import version
 from pathlib import Path
 
 import pytest
-from validate_pyproject import api as validate_pyproject
-
+from conftest import Bake
 from conftest import BIN
 from conftest import COMBINATIONS
-from conftest import Bake
 from conftest import run
 from conftest import run_baked_tests
+from validate_pyproject import api as validate_pyproject
 
 IDS = ["-".join(str(value) for value in combo.values()) for combo in COMBINATIONS]
 
@@ -48,11 +47,20 @@ def distributions(project: Path) -> Path:
         # Without build isolation: the backends are in this environment, and nothing is fetched.
         uv = shutil.which("uv")
         if uv:  # the same build as below, in half the time
-            run(uv, "build", "--quiet", "--no-build-isolation", "--python", sys.executable,
-                "--out-dir", out, ".", cwd=project)
+            run(
+                uv,
+                "build",
+                "--quiet",
+                "--no-build-isolation",
+                "--python",
+                sys.executable,
+                "--out-dir",
+                out,
+                ".",
+                cwd=project,
+            )
         else:
-            run(sys.executable, "-m", "build", "--no-isolation", "--outdir", out, ".",
-                cwd=project)
+            run(sys.executable, "-m", "build", "--no-isolation", "--outdir", out, ".", cwd=project)
         site = out / "site"
         with zipfile.ZipFile(next(out.glob("*.whl"))) as wheel:
             wheel.extractall(site)
@@ -73,8 +81,20 @@ def test_docs_build_offline(bake: Bake, combo: dict[str, object]) -> None:
     site = distributions(project) / "site"
     env = {**os.environ, "PYTHONPATH": str(site), "DOCS_OFFLINE": "1"}
     html = project.parent / f"{project.name}-html"
-    run(sys.executable, "-m", "sphinx", "-W", "--keep-going", "-q", "-b", "html", "docs", html,
-        cwd=project, env=env)
+    run(
+        sys.executable,
+        "-m",
+        "sphinx",
+        "-W",
+        "--keep-going",
+        "-q",
+        "-b",
+        "html",
+        "docs",
+        html,
+        cwd=project,
+        env=env,
+    )
     index = (html / "index.html").read_text(encoding="utf-8")
     assert "_static/flask.css" in index  # the Pallets Flask theme
     for page in ("api", "config", "changes", "license"):
@@ -108,8 +128,11 @@ def test_distributions(bake: Bake, combo: dict[str, object]) -> None:
     assert f"License-Expression: {combo['license']}" in meta
     assert f"Requires-Python: >={combo['python_min']}" in meta
     assert f"Requires-Dist: flask>={combo['flask_min']}" in meta
-    views = {f"{package}/_views.py", f"{package}/templates/example/index.html",
-             f"{package}/static/example.css"}
+    views = {
+        f"{package}/_views.py",
+        f"{package}/templates/example/index.html",
+        f"{package}/static/example.css",
+    }
     assert (views <= wheel_names) == combo["with_views"]
     assert (f"{package}/_cli.py" in wheel_names) == combo["with_cli"]
 
@@ -148,13 +171,21 @@ def test_baked_suite_header_shows_versions(bake: Bake) -> None:
 
 @pytest.mark.parametrize(
     "answers",
-    [{"extension_name": "Flask-SimpleXML"}, {"extension_name": "Foo-Bar-Flask"},
-     {"extension_name": "Flask-Abcdefghijklmnopqrstuvwxyz", "with_views": True,  # the longest
-      "with_cli": True}],
+    [
+        {"extension_name": "Flask-SimpleXML"},
+        {"extension_name": "Foo-Bar-Flask"},
+        {
+            "extension_name": "Flask-Abcdefghijklmnopqrstuvwxyz",
+            "with_views": True,  # the longest
+            "with_cli": True,
+        },
+    ],
     ids=["simplexml", "name-flask", "long-name"],
 )
 def test_other_names_pass_their_suite_and_lint(
-    bake: Bake, answers: dict[str, object], tmp_path_factory  # type: ignore[no-untyped-def]
+    bake: Bake,
+    answers: dict[str, object],
+    tmp_path_factory,  # type: ignore[no-untyped-def]
 ) -> None:
     project = bake(**answers)
     result = run_baked_tests(project)
@@ -232,8 +263,9 @@ def wheel_metadata(wheel: Path) -> dict[str, list[str]]:
 def test_build_backends_give_the_same_metadata(bake: Bake) -> None:
     answers = {"with_views": True, "with_cli": True, "ci": "none"}
     by_backend = {
-        backend: wheel_metadata(next(distributions(bake(build_backend=backend, **answers))
-                                     .glob("*.whl")))
+        backend: wheel_metadata(
+            next(distributions(bake(build_backend=backend, **answers)).glob("*.whl"))
+        )
         for backend in ("setuptools", "flit_core")
     }
     assert by_backend["setuptools"] == by_backend["flit_core"]
@@ -241,8 +273,12 @@ def test_build_backends_give_the_same_metadata(bake: Bake) -> None:
 
 
 def test_readthedocs_config_is_valid(bake: Bake) -> None:
-    run(BIN / "check-jsonschema", "--builtin-schema", "vendor.readthedocs",
-        bake() / ".readthedocs.yaml")
+    run(
+        BIN / "check-jsonschema",
+        "--builtin-schema",
+        "vendor.readthedocs",
+        bake() / ".readthedocs.yaml",
+    )
 
 
 @pytest.mark.parametrize("prompt", [False, True], ids=["defaults", "prompted"])
@@ -251,13 +287,18 @@ def test_make_bake(tmp_path: Path, prompt: bool) -> None:
     from conftest import TEMPLATE
 
     copy = tmp_path / "template"
-    shutil.copytree(TEMPLATE, copy, ignore=shutil.ignore_patterns(
-        ".git", ".venv", "out", "__pycache__"))
+    shutil.copytree(
+        TEMPLATE, copy, ignore=shutil.ignore_patterns(".git", ".venv", "out", "__pycache__")
+    )
     venv = Path(sys.prefix)  # this environment already has what `make bake` would install
     args = ["make", "-C", str(copy), "bake", f"VENV={venv}"] + (["PROMPT=1"] if prompt else [])
     (venv / ".installed").touch(exist_ok=True)
-    result = subprocess.run(args, capture_output=True, text=True,
-                            input="Flask-SimpleXML\n" + "\n" * 20 if prompt else "")
+    result = subprocess.run(
+        args,
+        capture_output=True,
+        text=True,
+        input="Flask-SimpleXML\n" + "\n" * 20 if prompt else "",
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     baked = copy / "out" / ("flask_simplexml" if prompt else "flask_example")
     assert (baked / "pyproject.toml").is_file()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ast
-import json
 import os
 import subprocess
 import sys
@@ -12,15 +11,19 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import default_answers
+from conftest import TEMPLATE
+from cookiecutter.exceptions import FailedHookException
 from cookiecutter.exceptions import OutputDirExistsException
 from cookiecutter.main import cookiecutter
 
-from conftest import TEMPLATE
-from conftest import default_answers
 from hooks import filters
 
 BAD_ANSWERS = [
-    ({"extension_name": "Foo"}, "extension_name: 'Foo' is not of the form Flask-Name or Name-Flask"),
+    (
+        {"extension_name": "Foo"},
+        "extension_name: 'Foo' is not of the form Flask-Name or Name-Flask",
+    ),
     ({"extension_name": "flask-foo"}, "extension_name: 'flask-foo' is not of the form"),
     ({"extension_name": "Flask-"}, "extension_name: 'Flask-' is not of the form"),
     ({"extension_name": "Flask-Foo Bar"}, "extension_name: 'Flask-Foo Bar' is not of the form"),
@@ -28,13 +31,19 @@ BAD_ANSWERS = [
     ({"extension_name": "Flask--Foo"}, "extension_name: 'Flask--Foo' is not of the form"),
     ({"extension_name": "Flask-Foo-"}, "extension_name: 'Flask-Foo-' is not of the form"),
     ({"extension_name": "Flask-1Foo"}, "extension_name: 'Flask-1Foo' is not of the form"),
-    ({"extension_name": "Flask-" + "X" * 27}, "extension_name: 'Flask-XXXXXXXXXXXXXXXXXXXXXXXXXXX' has 33 characters; use at most 32"),
+    (
+        {"extension_name": "Flask-" + "X" * 27},
+        "extension_name: 'Flask-XXXXXXXXXXXXXXXXXXXXXXXXXXX' has 33 characters; use at most 32",
+    ),
     ({"package_name": "Flask_foo"}, "package_name: 'Flask_foo' is not a lowercase identifier"),
     ({"package_name": "foo"}, "package_name: 'foo' is not a lowercase identifier"),
     ({"package_name": "flask-foo"}, "package_name: 'flask-foo' is not a lowercase identifier"),
     ({"package_name": "flask__foo"}, "package_name: 'flask__foo' is not a lowercase identifier"),
     ({"package_name": "flask_"}, "package_name: 'flask_' is not a lowercase identifier"),
-    ({"package_name": "flask_class"}, "package_name: 'flask_class' leaves 'class', a Python keyword"),
+    (
+        {"package_name": "flask_class"},
+        "package_name: 'flask_class' leaves 'class', a Python keyword",
+    ),
     ({"author_email": "nobody"}, "author_email: 'nobody' is not an email address"),
     ({"author_email": "a@b"}, "author_email: 'a@b' is not an email address"),
     ({"author_email": "a b@example.com"}, "author_email: 'a b@example.com' is not an email"),
@@ -75,25 +84,38 @@ def test_bad_answer_is_refused_with_one_line(
     assert output_dir is None or not any(output_dir.iterdir())
 
 
-@pytest.mark.parametrize(("field", "value"), [("python_min", "3.9"), ("flask_min", "2.3"),
-                                              ("license", "GPL-3.0"), ("ci", "jenkins")])
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("python_min", "3.9"), ("flask_min", "2.3"), ("license", "GPL-3.0"), ("ci", "jenkins")],
+)
 def test_unsupported_choice_is_refused(tmp_path: Path, field: str, value: str) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "cookiecutter", "--no-input", "--output-dir", str(tmp_path),
-         str(TEMPLATE), f"{field}={value}"],
-        capture_output=True, text=True,
+        [
+            sys.executable,
+            "-m",
+            "cookiecutter",
+            "--no-input",
+            "--output-dir",
+            str(tmp_path),
+            str(TEMPLATE),
+            f"{field}={value}",
+        ],
+        capture_output=True,
+        text=True,
     )
     assert result.returncode != 0
     assert f"{value} provided for choice variable {field}, but the choices are" in result.stderr
     assert list(tmp_path.iterdir()) == []
 
 
-def test_hook_checks_choices_from_any_source(tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
+def test_hook_checks_choices_from_any_source(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
     """A replayed or stored context skips cookiecutter's prompt checks; the hook does not."""
     from cookiecutter.generate import generate_files
 
     context = {"cookiecutter": {**default_answers(), "python_min": "3.9"}}
-    with pytest.raises(Exception):
+    with pytest.raises(FailedHookException):
         generate_files(repo_dir=str(TEMPLATE), context=context, output_dir=str(tmp_path))
     assert error_lines(capfd.readouterr().err) == [
         "ERROR: python_min: '3.9' is not supported; choose one of 3.11, 3.12, 3.13, 3.14, 3.15"
@@ -102,9 +124,13 @@ def test_hook_checks_choices_from_any_source(tmp_path: Path, capfd: pytest.Captu
 
 
 def test_nothing_is_left_behind(tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
-    with pytest.raises(Exception):
-        cookiecutter(str(TEMPLATE), no_input=True, output_dir=str(tmp_path),
-                     extra_context={"version": "nope"})
+    with pytest.raises(FailedHookException):
+        cookiecutter(
+            str(TEMPLATE),
+            no_input=True,
+            output_dir=str(tmp_path),
+            extra_context={"version": "nope"},
+        )
     assert list(tmp_path.iterdir()) == []
 
 
@@ -129,9 +155,10 @@ def test_existing_directory_is_refused_even_with_overwrite(
     existing = tmp_path / "flask_example"
     existing.mkdir()
     (existing / "keep.txt").write_text("mine", encoding="utf-8")
-    with pytest.raises(Exception):
-        cookiecutter(str(TEMPLATE), no_input=True, output_dir=str(tmp_path),
-                     overwrite_if_exists=True)
+    with pytest.raises(FailedHookException):
+        cookiecutter(
+            str(TEMPLATE), no_input=True, output_dir=str(tmp_path), overwrite_if_exists=True
+        )
     assert [p.name for p in existing.iterdir()] == ["keep.txt"]
     lines = error_lines(capfd.readouterr().err)
     assert lines == [
@@ -142,9 +169,19 @@ def test_existing_directory_is_refused_even_with_overwrite(
 
 def test_cli_prints_one_error_line_and_fails(tmp_path: Path) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "cookiecutter", "--no-input", "--output-dir", str(tmp_path),
-         str(TEMPLATE), "version=not-a-version"],
-        capture_output=True, text=True, env={**os.environ, "PYTHONPATH": ""},
+        [
+            sys.executable,
+            "-m",
+            "cookiecutter",
+            "--no-input",
+            "--output-dir",
+            str(tmp_path),
+            str(TEMPLATE),
+            "version=not-a-version",
+        ],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": ""},
     )
     assert result.returncode != 0
     assert error_lines(result.stderr) == [
@@ -157,30 +194,52 @@ def test_cli_prints_one_error_line_and_fails(tmp_path: Path) -> None:
 def test_post_hook_makes_the_first_commit_and_says_what_next(tmp_path: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "cookiecutter", "--no-input", str(TEMPLATE)],
-        cwd=tmp_path, capture_output=True, text=True, env={**os.environ, "PWD": str(tmp_path)},
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PWD": str(tmp_path)},
     )
     assert result.returncode == 0, result.stderr
     assert "Next: cd flask_example && make test" in result.stdout
     project = tmp_path / "flask_example"
-    log = subprocess.run(["git", "log", "--format=%s"], cwd=project, capture_output=True,
-                         text=True, check=True)
+    log = subprocess.run(
+        ["git", "log", "--format=%s"], cwd=project, capture_output=True, text=True, check=True
+    )
     assert log.stdout == "Start the project from flask-ext-template\n"
-    status = subprocess.run(["git", "status", "--porcelain"], cwd=project,
-                            capture_output=True, text=True, check=True)
+    status = subprocess.run(
+        ["git", "status", "--porcelain"], cwd=project, capture_output=True, text=True, check=True
+    )
     assert status.stdout == ""
 
 
 def test_post_hook_without_git_identity_still_succeeds(tmp_path: Path) -> None:
     home = tmp_path / "home"
     home.mkdir()
-    env = {**os.environ, "HOME": str(home), "GIT_CONFIG_NOSYSTEM": "1",
-           "GIT_CONFIG_GLOBAL": str(home / "none"), "EMAIL": ""}
-    env = {k: v for k, v in env.items() if not k.startswith("GIT_AUTHOR")
-           and not k.startswith("GIT_COMMITTER")}
+    env = {
+        **os.environ,
+        "HOME": str(home),
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "GIT_CONFIG_GLOBAL": str(home / "none"),
+        "EMAIL": "",
+    }
+    env = {
+        k: v
+        for k, v in env.items()
+        if not k.startswith("GIT_AUTHOR") and not k.startswith("GIT_COMMITTER")
+    }
     result = subprocess.run(
-        [sys.executable, "-m", "cookiecutter", "--no-input", "--output-dir", str(tmp_path),
-         str(TEMPLATE)],
-        capture_output=True, text=True, env=env,
+        [
+            sys.executable,
+            "-m",
+            "cookiecutter",
+            "--no-input",
+            "--output-dir",
+            str(tmp_path),
+            str(TEMPLATE),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
     )
     assert result.returncode == 0, result.stderr
     assert "NOTE: git has no identity configured" in result.stderr
@@ -193,8 +252,15 @@ def test_init_git_no_leaves_no_repository(bake) -> None:  # type: ignore[no-unty
 
 @pytest.mark.parametrize(
     "text",
-    ["plain", 'quote " and \\ backslash', "$HOME `cmd` %s #x <a>&", "Ünïcødé 名前 😀",
-     "tab\tand\u00a0nbsp\u200b", "'''\"\"\"", "\\u0041 \\n"],
+    [
+        "plain",
+        'quote " and \\ backslash',
+        "$HOME `cmd` %s #x <a>&",
+        "Ünïcødé 名前 😀",
+        "tab\tand\u00a0nbsp\u200b",
+        "'''\"\"\"",
+        "\\u0041 \\n",
+    ],
 )
 def test_text_filter_literal_round_trips(text: str) -> None:
     literal = filters.text(text)

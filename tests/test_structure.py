@@ -7,8 +7,8 @@ import re
 import tomllib
 from pathlib import Path
 
-from conftest import TEMPLATE
 from conftest import Bake
+from conftest import TEMPLATE
 
 EXPECTED_FILES = {
     ".editorconfig",
@@ -148,3 +148,11 @@ def test_extension_templates_are_copied_verbatim(bake: Bake) -> None:
     text = page.read_text(encoding="utf-8")
     assert "{{ request.blueprint }}" in text
     assert "url_for('.static'" in text
+
+
+def test_template_code_passes_its_linters() -> None:
+    from conftest import BIN
+    from conftest import run
+
+    run(BIN / "ruff", "check", "--no-cache", "hooks", "tests", cwd=TEMPLATE)
+    run(BIN / "ruff", "format", "--check", "--no-cache", "hooks", "tests", cwd=TEMPLATE)

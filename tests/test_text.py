@@ -18,19 +18,20 @@ import docutils.core
 import docutils.nodes
 import pytest
 import yaml
+from conftest import TEMPLATE
 from cookiecutter.exceptions import FailedHookException
 from cookiecutter.main import cookiecutter
-from hypothesis import HealthCheck
 from hypothesis import assume
 from hypothesis import given
+from hypothesis import HealthCheck
 from hypothesis import settings
 from hypothesis import strategies as st
 
-from conftest import TEMPLATE
-
 TRICKY = {
-    "author_name": "Zoë \"Q\" O'Brien-Ümlaut \\ $HOME `x` %s #1 <a>&b 名前 😀",
-    "short_description": "Quotes \" ' \\ backslash, $PATH `cmd` 100% #tag <b>&amp; *em* _u_ |s| 🚀 ünïcødé",
+    "author_name": 'Zoë "Q" O\'Brien-Ümlaut \\ $HOME `x` %s #1 <a>&b 名前 😀',
+    "short_description": (
+        "Quotes \" ' \\ backslash, $PATH `cmd` 100% #tag <b>&amp; *em* _u_ |s| 🚀 ünïcødé"
+    ),
 }
 # extra_context values are rendered by cookiecutter before any hook sees them; text like this
 # is refused when typed at a prompt (test_jinja_typed_at_the_prompt_is_refused).
@@ -85,10 +86,17 @@ def test_tricky_text_is_kept_verbatim_everywhere(bake, tmp_path: Path) -> None: 
 
     # The metadata of the built distribution holds the text exactly, and PyPI renders it.
     out = tmp_path / "dist"
-    subprocess.run([sys.executable, "-m", "build", "--no-isolation", "--outdir", str(out), "."],
-                   cwd=project, check=True, capture_output=True)
-    twine = subprocess.run([sys.executable, "-m", "twine", "check", "--strict", *map(str, out.iterdir())],
-                           capture_output=True, text=True)
+    subprocess.run(
+        [sys.executable, "-m", "build", "--no-isolation", "--outdir", str(out), "."],
+        cwd=project,
+        check=True,
+        capture_output=True,
+    )
+    twine = subprocess.run(
+        [sys.executable, "-m", "twine", "check", "--strict", *map(str, out.iterdir())],
+        capture_output=True,
+        text=True,
+    )
     assert twine.returncode == 0, twine.stdout + twine.stderr
     with zipfile.ZipFile(next(out.glob("*.whl"))) as wheel:
         name = next(n for n in wheel.namelist() if n.endswith("METADATA"))
@@ -105,7 +113,10 @@ def test_tricky_text_is_kept_verbatim_everywhere(bake, tmp_path: Path) -> None: 
     env = {**os.environ, "PYTHONPATH": str(site), "DOCS_OFFLINE": "1"}
     result = subprocess.run(
         [sys.executable, "-m", "sphinx", "-W", "-q", "-b", "text", "docs", str(html)],
-        cwd=project, env=env, capture_output=True, text=True,
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stderr
     front_page = " ".join((html / "index.txt").read_text("utf-8").split())  # unwrapped
@@ -123,26 +134,38 @@ def refused(text: str, *, required: bool) -> bool:
 any_text = st.text(st.characters(codec="utf-8"), max_size=30)
 
 
-@settings(max_examples=30, deadline=None, derandomize=True,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=30,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(author=any_text, description=any_text)
 def test_any_text_round_trips_or_is_refused(
-    tmp_path_factory: pytest.TempPathFactory, capfd: pytest.CaptureFixture[str],
-    author: str, description: str,
+    tmp_path_factory: pytest.TempPathFactory,
+    capfd: pytest.CaptureFixture[str],
+    author: str,
+    description: str,
 ) -> None:
     assume(not JINJA_OPENER.search(author + description))
     out = tmp_path_factory.mktemp("text")
     answers = {"author_name": author, "short_description": description, "init_git": False}
     capfd.readouterr()
     try:
-        project = Path(cookiecutter(str(TEMPLATE), no_input=True, output_dir=str(out),
-                                    extra_context=answers))
+        project = Path(
+            cookiecutter(str(TEMPLATE), no_input=True, output_dir=str(out), extra_context=answers)
+        )
     except FailedHookException:
         errors = [line for line in capfd.readouterr().err.splitlines() if line.startswith("ERROR:")]
         fields = {line.split(":")[1].strip() for line in errors}
-        expected = {field for field, text, required in
-                    [("author_name", author, True), ("short_description", description, False)]
-                    if refused(text, required=required)}
+        expected = {
+            field
+            for field, text, required in [
+                ("author_name", author, True),
+                ("short_description", description, False),
+            ]
+            if refused(text, required=required)
+        }
         assert fields == expected, errors
         assert list(out.iterdir()) == []
         return
@@ -154,7 +177,10 @@ def test_jinja_typed_at_the_prompt_is_refused(tmp_path: Path) -> None:
     answers = ["Flask-Example", "", "Deploy with ${{ secrets.TOKEN }} {% raw %}"]
     result = subprocess.run(
         [sys.executable, "-m", "cookiecutter", str(TEMPLATE)],
-        input="\n".join(answers) + "\n" * 20, cwd=tmp_path, capture_output=True, text=True,
+        input="\n".join(answers) + "\n" * 20,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode != 0
     errors = [line for line in result.stderr.splitlines() if line.startswith("ERROR: ")]

@@ -9,22 +9,23 @@ import sys
 from pathlib import Path
 
 import pytest
-from cookiecutter.hooks import run_script_with_context
-from cookiecutter.main import cookiecutter
-
 from conftest import BIN
-from conftest import TEMPLATE
 from conftest import default_answers
 from conftest import run
-
+from conftest import TEMPLATE
+from cookiecutter.hooks import run_script_with_context
+from cookiecutter.main import cookiecutter
 
 
 @pytest.fixture
 def template_repo(tmp_path: Path) -> Path:
     """A git copy of the template, as a user's local clone would be."""
     repo = tmp_path / "template"
-    shutil.copytree(TEMPLATE, repo, ignore=shutil.ignore_patterns(
-        ".git", ".venv", "out", "__pycache__", ".pytest_cache"))
+    shutil.copytree(
+        TEMPLATE,
+        repo,
+        ignore=shutil.ignore_patterns(".git", ".venv", "out", "__pycache__", ".pytest_cache"),
+    )
     run("git", "init", "--quiet", cwd=repo)
     run("git", "add", "--all", cwd=repo)
     run("git", "commit", "--quiet", "--message", "template", cwd=repo)
@@ -52,12 +53,18 @@ def test_cruft_create_check_and_update(template_repo: Path, tmp_path: Path) -> N
 
 
 def test_post_hook_twice_changes_nothing(tmp_path: Path) -> None:
-    project = Path(cookiecutter(str(TEMPLATE), no_input=True, output_dir=str(tmp_path),
-                                extra_context={"ci": "none"}))
+    project = Path(
+        cookiecutter(
+            str(TEMPLATE), no_input=True, output_dir=str(tmp_path), extra_context={"ci": "none"}
+        )
+    )
 
     def snapshot() -> dict[str, bytes]:
-        return {str(p.relative_to(project)): p.read_bytes() for p in project.rglob("*")
-                if p.is_file() and ".git" not in p.parts}
+        return {
+            str(p.relative_to(project)): p.read_bytes()
+            for p in project.rglob("*")
+            if p.is_file() and ".git" not in p.parts
+        }
 
     before = snapshot()
     commits = run("git", "rev-list", "--all", cwd=project)
@@ -71,8 +78,17 @@ def test_bake_without_git_says_what_to_run(tmp_path: Path) -> None:
     empty = tmp_path / "bin"  # a PATH on which there is no git
     empty.mkdir()
     env = {**os.environ, "PATH": str(empty)}
-    out = run(sys.executable, "-m", "cookiecutter", "--no-input", "--output-dir",
-              tmp_path / "out", TEMPLATE, cwd=tmp_path, env=env)
+    out = run(
+        sys.executable,
+        "-m",
+        "cookiecutter",
+        "--no-input",
+        "--output-dir",
+        tmp_path / "out",
+        TEMPLATE,
+        cwd=tmp_path,
+        env=env,
+    )
     assert "NOTE: git was not found" in out
     assert "git init && git add -A && git commit" in out
     assert (tmp_path / "out/flask_example/pyproject.toml").is_file()
@@ -85,11 +101,20 @@ def test_old_cookiecutter_is_told_the_version_it_needs(tmp_path: Path) -> None:
         pytest.skip("installing an old cookiecutter takes uv")
     venv = tmp_path / "old"
     run(uv, "venv", "--quiet", venv, cwd=tmp_path)
-    run(uv, "pip", "install", "--quiet", "--python", venv / "bin/python", "cookiecutter==2.6.0",
-        cwd=tmp_path)
+    run(
+        uv,
+        "pip",
+        "install",
+        "--quiet",
+        "--python",
+        venv / "bin/python",
+        "cookiecutter==2.6.0",
+        cwd=tmp_path,
+    )
     result = subprocess.run(
         [venv / "bin/cookiecutter", "--no-input", "--output-dir", tmp_path / "out", TEMPLATE],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode != 0
     errors = [line for line in result.stderr.splitlines() if line.startswith("ERROR: cookie")]
