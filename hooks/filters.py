@@ -18,8 +18,12 @@ from jinja2.ext import Extension
 # "Flask-Name" or "Name-Flask": the part that is not "Flask", split into words.
 _FLASK_PART = re.compile(r"^flask[-_.]|[-_.]flask$", re.IGNORECASE)
 _SEPARATORS = re.compile(r"[-_.]+")
-# ASCII punctuation and the non-ASCII bullets: every character RST may read as markup.
-_RST_SPECIAL = re.compile(r"([!-/:-@\[-`{-~\u2022\u2023\u2043])")
+# What RST (and Sphinx's smart quotes) could read as markup inside a line: inline markup
+# characters and quotes anywhere, and runs of dashes, dots or colons ("--", "...", "::").
+_RST_INLINE = re.compile(r"""([\\*`_|"'])|([-.:])(?=[-.:])|(?<=[-.:])([-.:])""")
+# What RST could read as markup at the start of a line: punctuation (bullets, comments,
+# field and option lists, line blocks, doctests) and list enumerators such as "1." or "a)".
+_RST_LINE_START = re.compile(r"[^\w\s]|\(?([0-9]+|[A-Za-z]|[IVXLCDMivxlcdm]+|#)[.)](\s|$)")
 
 
 def name_part(extension_name: str) -> str:
@@ -57,14 +61,18 @@ def text(value: object, kind: str = "literal") -> str:
 
     ``literal`` gives a double-quoted string that TOML, Python and YAML all read back as
     ``value`` exactly (they share this escape syntax; astral characters use ``\\U`` because TOML
-    has no surrogate pairs). ``rst`` escapes every ASCII punctuation mark, so RST shows the text
-    as typed and never reads it as markup. ``plain`` is for plain-text files such as the licence.
+    has no surrogate pairs). ``rst`` is for a paragraph of its own in RST: it escapes what RST
+    or Sphinx would read as markup there, so the page shows the text as typed. ``plain`` is
+    for plain-text files such as the licence.
     """
     value = str(value)
     if kind == "literal":
         return '"' + "".join(_escape(char) for char in value) + '"'
     if kind == "rst":
-        return _RST_SPECIAL.sub(r"\\\1", value)
+        escaped = _RST_INLINE.sub(lambda match: "\\" + match.group(0), value)
+        if _RST_LINE_START.match(value) and not escaped.startswith("\\"):
+            escaped = "\\" + escaped
+        return escaped
     if kind == "plain":
         return value
     raise ValueError(f"text(): unknown kind {kind!r}; use 'literal', 'rst' or 'plain'")

@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-import ast
 import os
 import subprocess
 import sys
-import tomllib
 from pathlib import Path
 
 import pytest
-import yaml
 from conftest import default_answers
 from conftest import TEMPLATE
 from cookiecutter.exceptions import FailedHookException
 from cookiecutter.exceptions import OutputDirExistsException
 from cookiecutter.main import cookiecutter
-
-from hooks import filters
 
 BAD_ANSWERS = [
     (
@@ -248,27 +243,3 @@ def test_post_hook_without_git_identity_still_succeeds(tmp_path: Path) -> None:
 
 def test_init_git_no_leaves_no_repository(bake) -> None:  # type: ignore[no-untyped-def]
     assert not (bake(init_git=False) / ".git").exists()
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "plain",
-        'quote " and \\ backslash',
-        "$HOME `cmd` %s #x <a>&",
-        "Ünïcødé 名前 😀",
-        "tab\tand\u00a0nbsp\u200b",
-        "'''\"\"\"",
-        "\\u0041 \\n",
-    ],
-)
-def test_text_filter_literal_round_trips(text: str) -> None:
-    literal = filters.text(text)
-    assert tomllib.loads(f"x = {literal}")["x"] == text
-    assert ast.literal_eval(literal) == text
-    assert yaml.safe_load(f"x: {literal}")["x"] == text
-
-
-def test_text_filter_rst_escapes_markup() -> None:
-    assert filters.text("*a* `b` _c_ |d|", "rst") == r"\*a\* \`b\` \_c\_ \|d\|"
-    assert filters.text("• item", "rst") == "\\• item"

@@ -27,10 +27,12 @@ from hypothesis import HealthCheck
 from hypothesis import settings
 from hypothesis import strategies as st
 
+from hooks import filters
+
 TRICKY = {
     "author_name": 'Zoë "Q" O\'Brien-Ümlaut \\ $HOME `x` %s #1 <a>&b 名前 😀',
     "short_description": (
-        "Quotes \" ' \\ backslash, $PATH `cmd` 100% #tag <b>&amp; *em* _u_ |s| 🚀 ünïcødé"
+        "Quotes \" ' \\ backslash, $PATH `cmd` 100% #tag <b>&amp; *em* _u_ |s| -- ... 🚀 ünïcødé"
     ),
 }
 # extra_context values are rendered by cookiecutter before any hook sees them; text like this
@@ -121,6 +123,70 @@ def test_tricky_text_is_kept_verbatim_everywhere(bake, tmp_path: Path) -> None: 
     assert result.returncode == 0, result.stderr
     front_page = " ".join((html / "index.txt").read_text("utf-8").split())  # unwrapped
     assert TRICKY["short_description"] in front_page
+
+
+RST_CASES = [
+    "Example support for Flask applications.",
+    "Note::",
+    "1. item",
+    "- x",
+    "wait...",
+    "it's",
+    "a--b",
+    "* star",
+    ".. comment",
+    "| line",
+    ":field: x",
+    ">>> x",
+    "word_ here",
+    "`x`",
+    "|sub|",
+    "a\\b",
+    "E. coli",
+    "(a) b",
+    "====",
+    "•bullet",
+    "snake_case",
+    "名前 😀",
+    "#. auto",
+    "foo__ bar",
+    "[1]_ x",
+    "x `y <http://z>`_",
+    "**bold**",
+    "a :role:`x` b",
+]
+
+
+@pytest.mark.parametrize("value", RST_CASES)
+def test_rst_text_reads_back_as_typed(value: str) -> None:
+    [paragraph] = rst_doctree(filters.text(value, "rst")).findall(docutils.nodes.paragraph)
+    assert paragraph.astext() == value
+
+
+def test_rst_text_escapes_only_what_it_must() -> None:
+    assert filters.text("Example support for Flask applications.", "rst") == (
+        "Example support for Flask applications."
+    )
+    assert filters.text("Fast, typed; (and) tested!", "rst") == "Fast, typed; (and) tested!"
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "plain",
+        'quote " and \\ backslash',
+        "$HOME `cmd` %s #x <a>&",
+        "Ünïcødé 名前 😀",
+        "tab\tand\u00a0nbsp\u200b",
+        "'''\"\"\"",
+        "\\u0041 \\n",
+    ],
+)
+def test_literal_text_reads_back_in_toml_python_and_yaml(value: str) -> None:
+    literal = filters.text(value)
+    assert tomllib.loads(f"x = {literal}")["x"] == value
+    assert ast.literal_eval(literal) == value
+    assert yaml.safe_load(f"x: {literal}")["x"] == value
 
 
 def refused(text: str, *, required: bool) -> bool:
