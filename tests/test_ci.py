@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+
 from conftest import Bake
 from conftest import BIN
 from conftest import DEFAULTS

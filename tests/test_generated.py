@@ -18,12 +18,13 @@ from importlib.metadata import version
 from pathlib import Path
 
 import pytest
+from validate_pyproject import api as validate_pyproject
+
 from conftest import Bake
 from conftest import BIN
 from conftest import COMBINATIONS
 from conftest import run
 from conftest import run_baked_tests
-from validate_pyproject import api as validate_pyproject
 
 IDS = ["-".join(str(value) for value in combo.values()) for combo in COMBINATIONS]
 

@@ -8,11 +8,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import default_answers
-from conftest import TEMPLATE
 from cookiecutter.exceptions import FailedHookException
 from cookiecutter.exceptions import OutputDirExistsException
 from cookiecutter.main import cookiecutter
+
+from conftest import default_answers
+from conftest import TEMPLATE
 
 BAD_ANSWERS = [
     (

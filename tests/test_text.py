@@ -18,7 +18,6 @@ import docutils.core
 import docutils.nodes
 import pytest
 import yaml
-from conftest import TEMPLATE
 from cookiecutter.exceptions import FailedHookException
 from cookiecutter.main import cookiecutter
 from hypothesis import assume
@@ -27,6 +26,7 @@ from hypothesis import HealthCheck
 from hypothesis import settings
 from hypothesis import strategies as st
 
+from conftest import TEMPLATE
 from hooks import filters
 
 TRICKY = {

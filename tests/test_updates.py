@@ -9,12 +9,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from cookiecutter.hooks import run_script_with_context
+from cookiecutter.main import cookiecutter
+
 from conftest import BIN
 from conftest import default_answers
 from conftest import run
 from conftest import TEMPLATE
-from cookiecutter.hooks import run_script_with_context
-from cookiecutter.main import cookiecutter
 
 
 @pytest.fixture
