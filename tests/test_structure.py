@@ -104,7 +104,7 @@ def test_extension_follows_the_guidelines(bake: Bake) -> None:
     assert "self.init_app(app)" in source
     assert 'KEY = "example"\n' in source and "app.extensions[KEY] = " in source
     assert 'PREFIX = "EXAMPLE_"\n' in source and 'app.config.setdefault(f"{PREFIX}' in source
-    assert "app.teardown_appcontext(" in source
+    assert "app.teardown_appcontext(state.close_connection)" in source
     assert "self.app" not in source
     for obsolete in ("_app_ctx_stack", "_request_ctx_stack", "flask.ext", "before_first_request"):
         assert obsolete not in source

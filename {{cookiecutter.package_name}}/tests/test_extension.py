@@ -127,6 +127,23 @@ def test_teardown_closes_connection(
         connection.execute("SELECT 1")
 
 
+def test_nested_contexts_each_close_their_own(
+    app: Flask,
+    ext: {{ cookiecutter.__class_name }},
+) -> None:
+    with app.app_context():
+        outer = ext.connection
+        with app.app_context():
+            inner = ext.connection
+            assert inner is not outer
+        with pytest.raises(sqlite3.ProgrammingError):
+            inner.execute("SELECT 1")
+        assert outer.execute("SELECT 1").fetchone() == (1,)
+    with pytest.raises(sqlite3.ProgrammingError):
+        outer.execute("SELECT 1")
+    assert not app.extensions["{{ cookiecutter.__key }}"].open_connections
+
+
 def test_teardown_closes_connection_when_view_raises(
     app: Flask,
     ext: {{ cookiecutter.__class_name }},

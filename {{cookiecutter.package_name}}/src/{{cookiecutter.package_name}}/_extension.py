@@ -3,6 +3,7 @@ from __future__ import annotations
 import sqlite3
 import typing as t
 from dataclasses import dataclass
+from dataclasses import field
 
 from flask import current_app
 from flask import Flask
@@ -23,11 +24,22 @@ _G_CONNECTION = f"_{KEY}_connection"
 
 @dataclass(frozen=True)
 class _State:
-    """What :meth:`{{ cookiecutter.__class_name }}.init_app` read from one app's config."""
+    """What :meth:`{{ cookiecutter.__class_name }}.init_app` read from one app's config, and the
+    connections open in the app's contexts."""
 
     extension: {{ cookiecutter.__class_name }}
     database: str
     timeout: float
+    # Most requests never open a connection; with none open, the teardown that runs after
+    # every request need not look at g.
+    open_connections: set[sqlite3.Connection] = field(default_factory=set)
+
+    def close_connection(self, exc: BaseException | None) -> None:
+        """Close the current app context's connection, if it opened one."""
+        if self.open_connections and _G_CONNECTION in g:
+            connection: sqlite3.Connection = g.pop(_G_CONNECTION)
+            self.open_connections.discard(connection)
+            connection.close()
 
 
 class {{ cookiecutter.__class_name }}:
@@ -62,12 +74,12 @@ class {{ cookiecutter.__class_name }}:
 {%- if cookiecutter.with_views %}
         app.config.setdefault(f"{PREFIX}URL_PREFIX", f"/{KEY}")
 {%- endif %}
-        app.extensions[KEY] = _State(
+        state = app.extensions[KEY] = _State(
             extension=self,
             database=app.config[f"{PREFIX}DATABASE"],
             timeout=float(app.config[f"{PREFIX}TIMEOUT"]),
         )
-        app.teardown_appcontext(_close_connection)
+        app.teardown_appcontext(state.close_connection)
 {%- if cookiecutter.with_views %}
         app.register_blueprint(blueprint, url_prefix=app.config[f"{PREFIX}URL_PREFIX"])
 {%- endif %}
@@ -88,6 +100,7 @@ class {{ cookiecutter.__class_name }}:
             state = state_of(current_app)
             connection = sqlite3.connect(state.database, timeout=state.timeout)
             setattr(g, _G_CONNECTION, connection)
+            state.open_connections.add(connection)
         return connection
 
 
@@ -103,11 +116,3 @@ def state_of(app: Flask) -> _State:
             f"{{ cookiecutter.__class_name }} is not registered on app {app.name!r}; call"
             " {{ cookiecutter.__class_name }}(app) or init_app(app) first."
         ) from None
-
-
-def _close_connection(exc: BaseException | None) -> None:
-    # Runs at the end of every app context: the cheap `in` test first, since most requests
-    # never open a connection.
-    if _G_CONNECTION in g:
-        connection: sqlite3.Connection = g.pop(_G_CONNECTION)
-        connection.close()
