@@ -42,19 +42,20 @@ def remove(path: str) -> None:
 
 def git_first_commit() -> str:
     """Make the first commit; return what the user still has to do ("" if nothing)."""
-    import shutil
     import subprocess
 
     by_hand = f"git init && git add -A && git commit -m {COMMIT_MESSAGE!r}"
     if os.path.exists(".git"):
         return ""
-    if shutil.which("git") is None:
-        return f"git was not found, so the project is not under version control yet: {by_hand}"
 
     def git(*args: str) -> int:
         return subprocess.run(["git", *args], capture_output=True).returncode
 
-    if git("init", "--quiet") != 0:
+    try:
+        initialised = git("init", "--quiet") == 0
+    except FileNotFoundError:
+        return f"git was not found, so the project is not under version control yet: {by_hand}"
+    if not initialised:
         return f"git init failed; to put the project under version control: {by_hand}"
     git("add", "--all")
     if git("commit", "--quiet", "--message", COMMIT_MESSAGE) != 0:
