@@ -103,6 +103,19 @@ class Bench:
             lambda out: sh(BIN / "cookiecutter", "--no-input", "--output-dir", out, TEMPLATE),
         )
         self.record("bake", bake, version)
+        # For reference: the same against a one-file template with no hooks, which is as
+        # little as any bake can do.
+        trivial = self.work / "one-file-template"
+        (trivial / "{{cookiecutter.name}}").mkdir(parents=True)
+        (trivial / "cookiecutter.json").write_text('{"name": "x"}')
+        (trivial / "{{cookiecutter.name}}" / "f.txt").write_text("{{ cookiecutter.name }}\n")
+        least = median_of(
+            self.runs,
+            lambda: Path(tempfile.mkdtemp(dir=self.work)),
+            lambda out: sh(BIN / "cookiecutter", "--no-input", "--output-dir", out, trivial),
+        )
+        self.record("bake, one-file template", least, version)
+        self.record("bake, vs one-file template", bake, least)
 
     def fresh_make_test(self, installer: str) -> None:
         env = ENV if installer == "uv" else without_uv()

@@ -204,6 +204,7 @@ any_text = st.text(st.characters(codec="utf-8"), max_size=30)
     max_examples=30,
     deadline=None,
     derandomize=True,
+    database=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(author=any_text, description=any_text)
