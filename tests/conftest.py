@@ -89,10 +89,16 @@ COMBINATIONS = covering_set(OPTIONS)
 
 
 @pytest.fixture(scope="session", autouse=True)
-def _nested_pytest_temp_root(tmp_path_factory: pytest.TempPathFactory) -> None:
-    """Baked projects' own pytest runs get a temp root of their own: sharing this one, each
-    would clean up the other's directories."""
+def _isolate_child_processes(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """What this run's own tools set must not reach the baked projects' tools.
+
+    Their pytest runs get a temp root of their own: sharing this one, each would clean up the
+    other's directories. Their `make` runs must not inherit the variables given to the `make`
+    that started this run (`make test PYTHON=python3.13` passes PYTHON on in MAKEFLAGS).
+    """
     os.environ["PYTEST_DEBUG_TEMPROOT"] = str(tmp_path_factory.mktemp("nested-pytest"))
+    for variable in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL"):
+        os.environ.pop(variable, None)
 
 
 @pytest.fixture(scope="session")
@@ -129,6 +135,32 @@ def run(*args: object, cwd: Path | None = None, env: dict[str, str] | None = Non
     )
     assert result.returncode == 0, f"{args}:\n{result.stdout}\n{result.stderr}"
     return result.stdout + result.stderr
+
+
+def cookiecutter_cli(
+    *options: object,
+    answers_given: tuple[str, ...] = (),
+    cwd: Path | None = None,
+    env: dict[str, str] | None = None,
+    answers: list[str] | None = None,
+    command: tuple[object, ...] = (sys.executable, "-m", "cookiecutter"),
+) -> subprocess.CompletedProcess[str]:
+    """Run cookiecutter on the template as a user does: prompted with `answers` (then every
+    default), or with options and `key=value` answers given on the command line. Success is not
+    asserted."""
+    prompted = answers is not None
+    return subprocess.run(
+        [str(arg) for arg in (*command, *options, TEMPLATE, *answers_given)],
+        input="\n".join(answers) + "\n" * 20 if prompted else None,
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+
+
+def error_lines(output: str) -> list[str]:
+    return [line for line in output.splitlines() if line.startswith("ERROR: ")]
 
 
 def run_baked_tests(project: Path, *args: str) -> subprocess.CompletedProcess[str]:

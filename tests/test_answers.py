@@ -104,19 +104,9 @@ def test_project_urls_follow_the_github_owner(bake: Bake) -> None:
 
 def test_first_prompt_then_defaults(tmp_path: Path) -> None:
     """A user who types Flask-SimpleXML at the first prompt and accepts every default."""
-    import subprocess
-    import sys
+    from conftest import cookiecutter_cli
 
-    from conftest import TEMPLATE
-
-    result = subprocess.run(
-        [sys.executable, "-m", "cookiecutter", str(TEMPLATE)],
-        input="Flask-SimpleXML\n" + "\n" * 20,
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = cookiecutter_cli(cwd=tmp_path, answers=["Flask-SimpleXML"])
     assert result.returncode == 0, result.stderr
     source = (tmp_path / "flask_simplexml/src/flask_simplexml/_extension.py").read_text("utf-8")
     assert "class SimpleXML:" in source

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -12,7 +10,10 @@ from cookiecutter.exceptions import FailedHookException
 from cookiecutter.exceptions import OutputDirExistsException
 from cookiecutter.main import cookiecutter
 
+from conftest import cookiecutter_cli
 from conftest import default_answers
+from conftest import error_lines
+from conftest import run
 from conftest import TEMPLATE
 
 BAD_ANSWERS = [
@@ -62,10 +63,6 @@ BAD_ANSWERS = [
 ]
 
 
-def error_lines(text: str) -> list[str]:
-    return [line for line in text.splitlines() if line.startswith("ERROR: ")]
-
-
 @pytest.mark.parametrize(("answers", "message"), BAD_ANSWERS, ids=[str(a) for a, _ in BAD_ANSWERS])
 def test_bad_answer_is_refused_with_one_line(
     cookies, capfd: pytest.CaptureFixture[str], answers: dict[str, str], message: str
@@ -85,19 +82,8 @@ def test_bad_answer_is_refused_with_one_line(
     [("python_min", "3.9"), ("flask_min", "2.3"), ("license", "GPL-3.0"), ("ci", "jenkins")],
 )
 def test_unsupported_choice_is_refused(tmp_path: Path, field: str, value: str) -> None:
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "cookiecutter",
-            "--no-input",
-            "--output-dir",
-            str(tmp_path),
-            str(TEMPLATE),
-            f"{field}={value}",
-        ],
-        capture_output=True,
-        text=True,
+    result = cookiecutter_cli(
+        "--no-input", "--output-dir", tmp_path, answers_given=(f"{field}={value}",)
     )
     assert result.returncode != 0
     assert f"{value} provided for choice variable {field}, but the choices are" in result.stderr
@@ -164,20 +150,8 @@ def test_existing_directory_is_refused_even_with_overwrite(
 
 
 def test_cli_prints_one_error_line_and_fails(tmp_path: Path) -> None:
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "cookiecutter",
-            "--no-input",
-            "--output-dir",
-            str(tmp_path),
-            str(TEMPLATE),
-            "version=not-a-version",
-        ],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PYTHONPATH": ""},
+    result = cookiecutter_cli(
+        "--no-input", "--output-dir", tmp_path, answers_given=("version=not-a-version",)
     )
     assert result.returncode != 0
     assert error_lines(result.stderr) == [
@@ -188,24 +162,14 @@ def test_cli_prints_one_error_line_and_fails(tmp_path: Path) -> None:
 
 
 def test_post_hook_makes_the_first_commit_and_says_what_next(tmp_path: Path) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "cookiecutter", "--no-input", str(TEMPLATE)],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PWD": str(tmp_path)},
-    )
+    result = cookiecutter_cli("--no-input", cwd=tmp_path, env={**os.environ, "PWD": str(tmp_path)})
     assert result.returncode == 0, result.stderr
     assert "Next: cd flask_example && make test" in result.stdout
     project = tmp_path / "flask_example"
-    log = subprocess.run(
-        ["git", "log", "--format=%s"], cwd=project, capture_output=True, text=True, check=True
+    assert run("git", "log", "--format=%s", cwd=project) == (
+        "Start the project from flask-ext-template\n"
     )
-    assert log.stdout == "Start the project from flask-ext-template\n"
-    status = subprocess.run(
-        ["git", "status", "--porcelain"], cwd=project, capture_output=True, text=True, check=True
-    )
-    assert status.stdout == ""
+    assert run("git", "status", "--porcelain", cwd=project) == ""
 
 
 def test_post_hook_without_git_identity_still_succeeds(tmp_path: Path) -> None:
@@ -223,20 +187,7 @@ def test_post_hook_without_git_identity_still_succeeds(tmp_path: Path) -> None:
         for k, v in env.items()
         if not k.startswith("GIT_AUTHOR") and not k.startswith("GIT_COMMITTER")
     }
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "cookiecutter",
-            "--no-input",
-            "--output-dir",
-            str(tmp_path),
-            str(TEMPLATE),
-        ],
-        capture_output=True,
-        text=True,
-        env=env,
-    )
+    result = cookiecutter_cli("--no-input", "--output-dir", tmp_path, env=env)
     assert result.returncode == 0, result.stderr
     assert "NOTE: git has no identity configured" in result.stderr
     assert (tmp_path / "flask_example" / "pyproject.toml").is_file()

@@ -7,7 +7,6 @@ import email.policy
 import email.utils
 import os
 import re
-import subprocess
 import sys
 import tomllib
 import unicodedata
@@ -26,6 +25,9 @@ from hypothesis import HealthCheck
 from hypothesis import settings
 from hypothesis import strategies as st
 
+from conftest import cookiecutter_cli
+from conftest import error_lines
+from conftest import run
 from conftest import TEMPLATE
 from hooks import filters
 
@@ -88,18 +90,8 @@ def test_tricky_text_is_kept_verbatim_everywhere(bake, tmp_path: Path) -> None: 
 
     # The metadata of the built distribution holds the text exactly, and PyPI renders it.
     out = tmp_path / "dist"
-    subprocess.run(
-        [sys.executable, "-m", "build", "--no-isolation", "--outdir", str(out), "."],
-        cwd=project,
-        check=True,
-        capture_output=True,
-    )
-    twine = subprocess.run(
-        [sys.executable, "-m", "twine", "check", "--strict", *map(str, out.iterdir())],
-        capture_output=True,
-        text=True,
-    )
-    assert twine.returncode == 0, twine.stdout + twine.stderr
+    run(sys.executable, "-m", "build", "--no-isolation", "--outdir", out, ".", cwd=project)
+    run(sys.executable, "-m", "twine", "check", "--strict", *out.iterdir())
     with zipfile.ZipFile(next(out.glob("*.whl"))) as wheel:
         name = next(n for n in wheel.namelist() if n.endswith("METADATA"))
         metadata = email.message_from_bytes(wheel.read(name), policy=email.policy.default)
@@ -113,14 +105,9 @@ def test_tricky_text_is_kept_verbatim_everywhere(bake, tmp_path: Path) -> None: 
         wheel.extractall(site)
     html = tmp_path / "html"
     env = {**os.environ, "PYTHONPATH": str(site), "DOCS_OFFLINE": "1"}
-    result = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-W", "-q", "-b", "text", "docs", str(html)],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
+    run(
+        sys.executable, "-m", "sphinx", "-W", "-q", "-b", "text", "docs", html, cwd=project, env=env
     )
-    assert result.returncode == 0, result.stderr
     front_page = " ".join((html / "index.txt").read_text("utf-8").split())  # unwrapped
     assert TRICKY["short_description"] in front_page
 
@@ -242,16 +229,9 @@ def test_any_text_round_trips_or_is_refused(
 
 def test_jinja_typed_at_the_prompt_is_refused(tmp_path: Path) -> None:
     answers = ["Flask-Example", "", "Deploy with ${{ secrets.TOKEN }} {% raw %}"]
-    result = subprocess.run(
-        [sys.executable, "-m", "cookiecutter", str(TEMPLATE)],
-        input="\n".join(answers) + "\n" * 20,
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-    )
+    result = cookiecutter_cli(cwd=tmp_path, answers=answers)
     assert result.returncode != 0
-    errors = [line for line in result.stderr.splitlines() if line.startswith("ERROR: ")]
-    assert errors == [
+    assert error_lines(result.stderr) == [
         "ERROR: short_description: contains template syntax (a brace followed by a brace, %"
         " or #), which cookiecutter would evaluate; remove the braces"
     ]

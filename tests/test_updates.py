@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,7 +12,9 @@ from cookiecutter.hooks import run_script_with_context
 from cookiecutter.main import cookiecutter
 
 from conftest import BIN
+from conftest import cookiecutter_cli
 from conftest import default_answers
+from conftest import error_lines
 from conftest import run
 from conftest import TEMPLATE
 
@@ -79,17 +80,9 @@ def test_bake_without_git_says_what_to_run(tmp_path: Path) -> None:
     empty = tmp_path / "bin"  # a PATH on which there is no git
     empty.mkdir()
     env = {**os.environ, "PATH": str(empty)}
-    out = run(
-        sys.executable,
-        "-m",
-        "cookiecutter",
-        "--no-input",
-        "--output-dir",
-        tmp_path / "out",
-        TEMPLATE,
-        cwd=tmp_path,
-        env=env,
-    )
+    result = cookiecutter_cli("--no-input", "--output-dir", tmp_path / "out", env=env)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout + result.stderr
     assert "NOTE: git was not found" in out
     assert "git init && git add -A && git commit" in out
     assert (tmp_path / "out/flask_example/pyproject.toml").is_file()
@@ -112,14 +105,11 @@ def test_old_cookiecutter_is_told_the_version_it_needs(tmp_path: Path) -> None:
         "cookiecutter==2.6.0",
         cwd=tmp_path,
     )
-    result = subprocess.run(
-        [venv / "bin/cookiecutter", "--no-input", "--output-dir", tmp_path / "out", TEMPLATE],
-        capture_output=True,
-        text=True,
+    result = cookiecutter_cli(
+        "--no-input", "--output-dir", tmp_path / "out", command=(venv / "bin/cookiecutter",)
     )
     assert result.returncode != 0
-    errors = [line for line in result.stderr.splitlines() if line.startswith("ERROR: cookie")]
-    assert errors == [
+    assert error_lines(result.stderr) == [
         "ERROR: cookiecutter: version 2.6.0 is too old; this template needs cookiecutter 2.7"
         " or newer: pip install -U 'cookiecutter>=2.7'"
     ]
