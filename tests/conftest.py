@@ -25,21 +25,12 @@ BIN = Path(sys.executable).parent
 # What this test process did, for `make bench` (tests/benchmark.py sets TEMPLATE_STATS_DIR).
 STATS: Counter[str] = Counter()
 
-# The options whose every value, and every pair of values across options, the gates cover.
+# The options (every choice and yes/no question of cookiecutter.json) whose every value, and
+# every pair of values across options, the gates cover.
 OPTIONS = {
     name: value if isinstance(value, list) else [value, not value]
     for name, value in DEFAULTS.items()
-    if name
-    in {
-        "license",
-        "python_min",
-        "flask_min",
-        "build_backend",
-        "with_views",
-        "with_cli",
-        "ci",
-        "init_git",
-    }
+    if not name.startswith("_") and isinstance(value, list | bool)
 }
 
 
@@ -97,7 +88,9 @@ def _isolate_child_processes(tmp_path_factory: pytest.TempPathFactory) -> None:
     that started this run (`make test PYTHON=python3.13` passes PYTHON on in MAKEFLAGS).
     """
     os.environ["PYTEST_DEBUG_TEMPROOT"] = str(tmp_path_factory.mktemp("nested-pytest"))
-    for variable in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL"):
+    # make exports command-line variables both in MAKEFLAGS and as environment variables.
+    given_to_make = (" " + os.environ.get("MAKEFLAGS", "")).partition(" -- ")[2].split()
+    for variable in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", *(v.split("=")[0] for v in given_to_make)):
         os.environ.pop(variable, None)
 
 
