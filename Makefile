@@ -7,6 +7,8 @@ MAKE_VENV := $(if $(UV),uv venv --quiet --allow-existing --python $(PYTHON) $(VE
 INSTALL := $(if $(UV),uv pip install --quiet --compile-bytecode --python $(BIN)/python,$(BIN)/python -m pip install --quiet --disable-pip-version-check)
 # Test workers: one per core.
 JOBS ?= auto
+# Variables given to this make (VENV=..., say) stay out of the baked project's own make.
+MAKEOVERRIDES =
 
 .PHONY: test bake bench clean
 

@@ -291,9 +291,13 @@ def test_make_bake(tmp_path: Path, prompt: bool) -> None:
     shutil.copytree(
         TEMPLATE, copy, ignore=shutil.ignore_patterns(".git", ".venv", "out", "__pycache__")
     )
-    venv = Path(sys.prefix)  # this environment already has what `make bake` would install
+    # A stand-in for the template's .venv, up to date, with this environment's cookiecutter:
+    # `make bake` installs nothing and cannot touch the environment running these tests.
+    venv = tmp_path / "venv"
+    (venv / "bin").mkdir(parents=True)
+    (venv / "bin" / "cookiecutter").symlink_to(BIN / "cookiecutter")
+    (venv / ".installed").touch()
     args = ["make", "-C", str(copy), "bake", f"VENV={venv}"] + (["PROMPT=1"] if prompt else [])
-    (venv / ".installed").touch(exist_ok=True)
     result = subprocess.run(
         args,
         capture_output=True,
