@@ -85,12 +85,12 @@ def _isolate_child_processes(tmp_path_factory: pytest.TempPathFactory) -> None:
 
     Their pytest runs get a temp root of their own: sharing this one, each would clean up the
     other's directories. Their `make` runs must not inherit the variables given to the `make`
-    that started this run (`make test PYTHON=python3.13` passes PYTHON on in MAKEFLAGS).
+    that started this run (`make test PYTHON=python3.13` would pass PYTHON on).
     """
     os.environ["PYTEST_DEBUG_TEMPROOT"] = str(tmp_path_factory.mktemp("nested-pytest"))
-    # make exports command-line variables both in MAKEFLAGS and as environment variables.
-    given_to_make = (" " + os.environ.get("MAKEFLAGS", "")).partition(" -- ")[2].split()
-    for variable in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", *(v.split("=")[0] for v in given_to_make)):
+    # make exports the variables given on its command line, in MAKEFLAGS and as environment
+    # variables; PYTHON is the one a baked Makefile reads from the environment.
+    for variable in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "PYTHON"):
         os.environ.pop(variable, None)
 
 
