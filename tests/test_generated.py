@@ -23,6 +23,7 @@ from validate_pyproject import api as validate_pyproject
 from conftest import Bake
 from conftest import BIN
 from conftest import COMBINATIONS
+from conftest import DEFAULTS
 from conftest import run
 from conftest import run_baked_tests
 
@@ -308,3 +309,23 @@ def test_make_bake(tmp_path: Path, prompt: bool) -> None:
     baked = copy / "out" / ("flask_simplexml" if prompt else "flask_example")
     assert (baked / "pyproject.toml").is_file()
     assert " passed" in result.stdout
+
+
+def test_make_test_refuses_a_python_older_than_the_project(bake: Bake, tmp_path: Path) -> None:
+    here = f"{sys.version_info.major}.{sys.version_info.minor}"
+    newer = [v for v in DEFAULTS["python_min"] if tuple(map(int, v.split("."))) > sys.version_info]
+    if not newer:
+        pytest.skip(f"no supported Python newer than {here}")
+    project = tmp_path / "project"
+    shutil.copytree(bake(python_min=newer[0]), project, ignore=shutil.ignore_patterns(".git"))
+    result = subprocess.run(
+        ["make", "test", f"PYTHON={sys.executable}"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode != 0
+    assert (
+        f"This project needs Python {newer[0]} or newer:"
+        f" make clean test PYTHON=python{newer[0]}" in result.stderr
+    )
