@@ -160,7 +160,13 @@ def run_baked_tests(project: Path, *args: str) -> subprocess.CompletedProcess[st
     """Run a baked project's own test suite in this (shared) environment, without the
     plugins this environment has for the template's own tests."""
     STATS["baked suites run"] += 1
-    env = {**os.environ, "PYTHONPATH": str(project / "src"), "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1"}
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(project / "src"),
+        "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1",
+        # Bakes are shared between tests: leave no __pycache__ in them.
+        "PYTHONDONTWRITEBYTECODE": "1",
+    }
     return subprocess.run(
         [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", *args],
         cwd=project,
