@@ -156,3 +156,11 @@ def test_template_code_passes_its_linters() -> None:
 
     run(BIN / "ruff", "check", "--no-cache", "hooks", "tests", cwd=TEMPLATE)
     run(BIN / "ruff", "format", "--check", "--no-cache", "hooks", "tests", cwd=TEMPLATE)
+
+
+def test_python_choices_are_the_supported_versions() -> None:
+    """cookiecutter keeps only the chosen value of a choice, so templates read the supported
+    versions from _python_versions; the two lists must stay the same."""
+    from conftest import DEFAULTS
+
+    assert DEFAULTS["python_min"] == DEFAULTS["_python_versions"]
