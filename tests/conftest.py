@@ -85,13 +85,18 @@ def _isolate_child_processes(tmp_path_factory: pytest.TempPathFactory) -> None:
 
     Their pytest runs get a temp root of their own: sharing this one, each would clean up the
     other's directories. Their `make` runs must not inherit the variables given to the `make`
-    that started this run (`make test PYTHON=python3.13` would pass PYTHON on).
+    that started this run (`make test PYTHON=python3.13` would pass PYTHON on). Their git
+    commits need an identity.
     """
     os.environ["PYTEST_DEBUG_TEMPROOT"] = str(tmp_path_factory.mktemp("nested-pytest"))
     # make exports the variables given on its command line, in MAKEFLAGS and as environment
     # variables; PYTHON is the one a baked Makefile reads from the environment.
     for variable in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "PYTHON"):
         os.environ.pop(variable, None)
+    # Bakes make a first commit, whatever git identity this machine has (or lacks).
+    for role in ("AUTHOR", "COMMITTER"):
+        os.environ.setdefault(f"GIT_{role}_NAME", "Template Tests")
+        os.environ.setdefault(f"GIT_{role}_EMAIL", "tests@example.com")
 
 
 @pytest.fixture(scope="session")
