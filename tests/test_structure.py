@@ -31,6 +31,7 @@ EXPECTED_FILES = {
     "Makefile",
     "README.rst",
     "pyproject.toml",
+    "scripts/floors.py",
     "setup.py",
     "src/flask_example/__init__.py",
     "src/flask_example/_extension.py",
@@ -82,11 +83,27 @@ def test_pyproject_metadata(bake: Bake) -> None:
     assert "Framework :: Flask" in project["classifiers"]
     assert "Typing :: Typed" in project["classifiers"]
     assert set(project["urls"]) == {"Documentation", "Changes", "Source", "Issue Tracker"}
-    # Lower bounds only: no dependency anywhere is capped or pinned.
-    requirements = project["dependencies"] + [
-        req for group in pyproject["dependency-groups"].values() for req in group
-    ]
-    assert not [req for req in requirements if re.search(r"<|==|~=", req)]
+    # Runtime and test dependencies have lower bounds only; the tools of the other groups are
+    # pinned exactly.
+    groups = pyproject["dependency-groups"]
+    tested = project["dependencies"] + groups["test"]
+    assert not [req for req in tested if re.search(r"<|==|~=", req)]
+    assert groups["dev"] == [{"include-group": name} for name in ("test", "typing", "lint", "tox")]
+    for name in ("typing", "lint", "docs", "dist", "tox"):
+        tools = [req for req in groups[name] if isinstance(req, str)]
+        assert tools and all(re.fullmatch(r"[\w-]+==[\d.]+", req) for req in tools), name
+
+
+def test_template_env_runs_the_pinned_tools(bake: Bake) -> None:
+    """The gates lint and build bakes with the versions a bake pins."""
+    from importlib.metadata import version
+
+    groups = tomllib.loads((bake() / "pyproject.toml").read_text("utf-8"))["dependency-groups"]
+    pins = [req for group in groups.values() for req in group if isinstance(req, str)]
+    for pin in pins:
+        if "==" in pin:
+            name, pinned = pin.split("==")
+            assert version(name) == pinned, pin
 
 
 def test_setup_py_is_a_zip_unsafe_shim(bake: Bake) -> None:
@@ -125,7 +142,7 @@ def test_readme_shows_both_init_styles_and_the_maintainer(bake: Bake) -> None:
 
 def test_sdist_manifest_carries_tests_and_docs(bake: Bake) -> None:
     manifest = (bake() / "MANIFEST.in").read_text(encoding="utf-8").splitlines()
-    assert {"graft tests", "graft docs", "include CHANGES.rst"} <= set(manifest)
+    assert {"graft tests", "graft docs", "graft scripts", "include CHANGES.rst"} <= set(manifest)
 
 
 def test_free_text_reaches_files_only_through_the_text_filter() -> None:

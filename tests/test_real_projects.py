@@ -1,0 +1,239 @@
+"""A bake that a real extension has been poured into, and the generated toolchain on it.
+
+The default bake is edited as an author porting an extension would: dependencies with
+extras, markers, ``~=`` and ``>``; a test dependency that itself depends on Flask; a nested
+dependency group; ``requires-python`` with an upper bound; an entry point; several modules; a
+``tests/app.py``; no ``examples/``. Then its real ``make`` targets and tox run on it. These
+install from PyPI (through uv's cache), so they are slower than the other gates: the project is
+built once, on one worker, and its targets share it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import Bake
+from conftest import DEFAULTS
+from conftest import run
+
+pytestmark = pytest.mark.xdist_group("real-project")
+
+PYPROJECT_EDITS = {
+    '"flask>=3.0"]': (
+        '"flask[dotenv]>=3.0", "six>=1.16; python_version >= \'3.11\'"]\n'
+        "\n"
+        "[project.entry-points.'flask_example.backends']\n"
+        'memory = "flask_example.backends:MemoryBackend"'
+    ),
+    'test = ["pytest>=8.0"]': (
+        'test = ["pytest>=8.0", "flask-cors>=4.0.1", { include-group = "parsing" }]\n'
+        'parsing = ["packaging>23.0", "iniconfig~=2.0"]'
+    ),
+    'requires-python = ">=3.11"': 'requires-python = ">=3.11,<4"',
+}
+# The lowest version of every direct dependency above, which every lowest-versions run must
+# install exactly (six too: its marker holds on every supported Python).
+FLOORS = {
+    "flask": "3.0.0",
+    "six": "1.16.0",
+    "python-dotenv": None,  # from flask's extra: present, at whatever version
+    "pytest": "8.0.0",
+    "flask-cors": "4.0.1",
+    "packaging": "23.1",
+    "iniconfig": "2.0.0",
+}
+BACKENDS = '''"""Storage backends, found through the package's entry points."""
+
+from __future__ import annotations
+
+
+class MemoryBackend:
+    """Keeps values in a dict."""
+
+    def __init__(self) -> None:
+        self.values: dict[str, str] = {}
+'''
+APP = """from __future__ import annotations
+
+from flask import Flask
+
+from flask_example import Example
+
+
+def create_app() -> Flask:
+    app = Flask(__name__)
+    Example(app)
+    return app
+"""
+TEST_PORT = """from __future__ import annotations
+
+import json
+from importlib.metadata import entry_points
+from importlib.metadata import version
+
+from flask_cors import CORS
+
+from flask_example.backends import MemoryBackend
+
+from .app import create_app
+
+
+def test_installed_as_users_install_it() -> None:
+    assert version("Flask-Example") == "0.1.0"
+    (backend,) = entry_points(group="flask_example.backends")
+    assert backend.load() is MemoryBackend
+
+
+def test_app_from_tests_app() -> None:
+    app = create_app()
+    CORS(app)
+    assert "example" in app.extensions
+
+
+def test_report_versions() -> None:
+    names = ["flask", "six", "python-dotenv", "pytest", "flask-cors", "packaging"]
+    names.append("iniconfig")
+    print("VERSIONS", json.dumps({name: version(name) for name in names}))
+"""
+
+
+def pour_extension(project: Path) -> None:
+    """Edit a default bake as an author porting a real extension would."""
+    pyproject = project / "pyproject.toml"
+    text = pyproject.read_text("utf-8")
+    for old, new in PYPROJECT_EDITS.items():
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    pyproject.write_text(text, "utf-8")
+    (project / "src/flask_example/backends.py").write_text(BACKENDS, "utf-8")
+    (project / "tests/__init__.py").write_text("", "utf-8")
+    (project / "tests/app.py").write_text(APP, "utf-8")
+    (project / "tests/test_port.py").write_text(TEST_PORT, "utf-8")
+    shutil.rmtree(project / "examples")
+    (project / "tests/test_example_app.py").unlink()
+
+
+@pytest.fixture(scope="module")
+def ported(bake: Bake, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = tmp_path_factory.mktemp("ported") / "flask_example"
+    shutil.copytree(bake(), project, ignore=shutil.ignore_patterns(".git"))
+    pour_extension(project)
+    return project
+
+
+def make(project: Path, *args: str, env: dict[str, str] | None = None) -> str:
+    return run("make", "-C", project, *args, env=env)
+
+
+def make_fails(project: Path, *args: str) -> str:
+    result = subprocess.run(["make", "-C", str(project), *args], capture_output=True, text=True)
+    assert result.returncode != 0, result.stdout
+    return result.stdout + result.stderr
+
+
+def versions(output: str) -> list[dict[str, str]]:
+    """The versions each run of the ported suite reported."""
+    return [
+        json.loads(line.split("VERSIONS ", 1)[1])
+        for line in output.splitlines()
+        if "VERSIONS {" in line
+    ]
+
+
+def assert_floors(seen: dict[str, str]) -> None:
+    for name, floor in FLOORS.items():
+        assert name in seen, name
+        if floor:
+            assert seen[name] == floor, (name, seen[name])
+
+
+def test_make_test_tests_the_installed_project(ported: Path) -> None:
+    out = make(ported, "test", "PYTEST_ARGS=-s")
+    assert " passed" in out
+    [seen] = versions(out)
+    assert set(seen) == set(FLOORS)  # six too: its marker holds here
+    assert seen["flask"] != FLOORS["flask"]  # the newest, not the lowest
+    again = make(ported, "test")
+    assert "install" not in again and " passed" in again
+
+
+def test_make_test_min_installs_exactly_the_floors(ported: Path) -> None:
+    out = make(ported, "test-min", "PYTEST_ARGS=-s")
+    [seen] = versions(out)
+    assert_floors(seen)
+    assert "Lowest versions: " in out
+
+
+def tox_pythons() -> dict[str, str]:
+    """The environment for tox: with pyenv, every Python it has is visible."""
+    env = os.environ.copy()
+    if shutil.which("pyenv"):
+        bare = subprocess.run(["pyenv", "versions", "--bare"], capture_output=True, text=True)
+        here = platform.python_version()  # first, so that python3 stays this Python
+        others = [v for v in bare.stdout.split() if v != here]
+        env["PYENV_VERSION"] = ":".join([here, *others])
+    return env
+
+
+def test_tox_min_envs_install_the_same_floors_on_every_python(ported: Path) -> None:
+    out = make(ported, "test-all", "TOX_ARGS=-- -s", env=tox_pythons())
+    ran = dict(re.findall(r"^\s+(py3\.\d+(?:-min)?): (OK|SKIP)", out, re.MULTILINE))
+    supported = DEFAULTS["_python_versions"]
+    assert set(ran) == {f"py{v}{s}" for v in supported for s in ("", "-min")}
+    here = f"{sys.version_info.major}.{sys.version_info.minor}"
+    assert ran[f"py{here}"] == ran[f"py{here}-min"] == "OK"
+    reports = versions(out)
+    found = [v for v in supported if ran[f"py{v}"] == "OK"]
+    assert len(reports) == 2 * len(found)
+    # tox runs the plain envs first, then the -min ones, each in env_list order.
+    for seen in reports[len(found) :]:
+        assert_floors(seen)
+    for seen in reports[: len(found)]:
+        assert seen["flask"] != FLOORS["flask"]
+    skipped = [v for v in supported if ran[f"py{v}"] == "SKIP"]
+    if skipped:
+        assert f"Skipped, not found on this machine: {', '.join(f'py{v}' for v in skipped)}" in out
+
+
+def test_make_lint_and_docs_hold_for_the_port(ported: Path) -> None:
+    make(ported, "lint")
+    make(ported, "docs")
+    assert (ported / "docs/_build/html/index.html").is_file()
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        (
+            '"flask-cors>=4.0.1"',
+            '"flask-cors"',
+            "ERROR: pyproject.toml: flask-cors has no lower bound, so it has no lowest version"
+            " to test; write flask-cors>=<the oldest version you support>",
+        ),
+        (
+            '"flask[dotenv]>=3.0"',
+            '"flask[dotenv]>=2.0", "flask-sqlalchemy>=3.1"',
+            "ERROR: pyproject.toml: flask[dotenv]>=2.0: flask 2.0.0 cannot be installed with the"
+            " other lower bounds; write flask>=2.2.5, the lowest that can",
+        ),
+    ],
+    ids=["no-lower-bound", "floors-conflict"],
+)
+def test_lowest_versions_refuse_with_one_line(
+    ported: Path, tmp_path: Path, old: str, new: str, message: str
+) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(ported, project, ignore=shutil.ignore_patterns(".venv*", ".tox", "docs"))
+    pyproject = project / "pyproject.toml"
+    pyproject.write_text(pyproject.read_text("utf-8").replace(old, new, 1), "utf-8")
+    out = make_fails(project, "test-min")
+    assert message in out.splitlines()
