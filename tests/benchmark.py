@@ -24,6 +24,7 @@ BIN = Path(sys.executable).parent
 ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 TARGETS = {  # figure: the most it may be, as a ratio to its floor (or seconds, for the suite)
     "bake": 1.3,
+    "time to green vs pypackage (uv)": 0.8,
     "fresh make test (uv)": 1.25,
     "fresh make test (pip)": 1.25,
     "make test again": 1.15,
@@ -122,48 +123,71 @@ class Bench:
 
         def floor(project: object) -> None:
             assert isinstance(project, Path)
-            if installer == "uv":
+            if installer == "uv":  # the same install as make's, typed by hand
                 sh("uv", "venv", "--quiet", ".venv", cwd=project, env=env)
                 sh(
-                    "uv",
-                    "pip",
-                    "install",
-                    "--quiet",
-                    "--python",
-                    ".venv/bin/python",
-                    "flask",
-                    "pytest",
+                    *("uv", "pip", "install", "--quiet", "--python", ".venv/bin/python"),
+                    *("-e", ".", "--group", "test"),
                     cwd=project,
                     env=env,
                 )
-            else:
+                sh(".venv/bin/python", "-m", "pytest", "-q", cwd=project, env=env)
+            else:  # the least pip can do: no build, src/ on the path
                 sh("python3", "-m", "venv", ".venv", cwd=project, env=env)
                 sh(
-                    ".venv/bin/python",
-                    "-m",
-                    "pip",
-                    "install",
-                    "--quiet",
-                    "--disable-pip-version-check",
-                    "flask",
-                    "pytest",
+                    *(".venv/bin/python", "-m", "pip", "install", "--quiet"),
+                    *("--disable-pip-version-check", "flask", "pytest"),
                     cwd=project,
                     env=env,
                 )
-            sh(
-                ".venv/bin/python",
-                "-m",
-                "pytest",
-                "-q",
-                cwd=project,
-                env={**env, "PYTHONPATH": "src"},
-            )
+                sh(
+                    *(".venv/bin/python", "-m", "pytest", "-q"),
+                    cwd=project,
+                    env={**env, "PYTHONPATH": "src"},
+                )
 
         floor_time = median_of(self.runs, self.fresh_copy, floor)
         make_time = median_of(
             self.runs, self.fresh_copy, lambda p: sh("make", "test", cwd=p, env=env)
         )  # type: ignore[arg-type]
         self.record(f"fresh make test ({installer})", make_time, floor_time)
+
+    def time_to_green(self, pypackage: str) -> None:
+        """Bake and first `make test` (uv on PATH), against cookiecutter-pypackage's bake and
+        first `uv run pytest`, on the same Python (pypackage needs 3.12 or newer)."""
+        found = subprocess.run(
+            ["uv", "python", "find", "--python-preference", "only-system", ">=3.12"],
+            capture_output=True,
+            text=True,
+            env=ENV,
+        )
+        if found.returncode:
+            print("time to green vs pypackage: skipped, no Python 3.12 or newer found")
+            return
+        python = found.stdout.strip()
+        env = {**ENV, "UV_PYTHON": python, "COOKIECUTTER_PYPACKAGE_GITHUB": "skip"}
+
+        def green(template: str, command: list[str]) -> Callable[[object], None]:
+            def action(out: object) -> None:
+                assert isinstance(out, Path)
+                sh(BIN / "cookiecutter", "--no-input", "--output-dir", out, template, env=env)
+                (project,) = out.iterdir()
+                sh(*command, cwd=project, env=env)
+
+            return action
+
+        def new_dir() -> Path:
+            return Path(tempfile.mkdtemp(dir=self.work))
+
+        try:
+            theirs = median_of(self.runs, new_dir, green(pypackage, ["uv", "run", "pytest"]))
+        except SystemExit as failed:
+            print(f"time to green vs pypackage: skipped, {pypackage} failed: {failed}")
+            return
+        ours = median_of(
+            self.runs, new_dir, green(str(TEMPLATE), ["make", "test", f"PYTHON={python}"])
+        )
+        self.record("time to green vs pypackage (uv)", ours, theirs)
 
     def make_test_again(self) -> None:
         project = self.fresh_copy()
@@ -286,6 +310,11 @@ def main() -> None:
     parser.add_argument(
         "--skip-suite", action="store_true", help="leave out the template's own make test"
     )
+    parser.add_argument(
+        "--pypackage",
+        default=os.environ.get("PYPACKAGE_TEMPLATE", "gh:audreyfeldroy/cookiecutter-pypackage"),
+        help="cookiecutter-pypackage, the time-to-green reference (a path, or cookiecutter's gh:)",
+    )
     args = parser.parse_args()
     out = TEMPLATE / "out"
     out.mkdir(exist_ok=True)
@@ -293,6 +322,7 @@ def main() -> None:
         bench = Bench(args.runs, Path(work))
         bench.bake()
         if shutil.which("uv"):
+            bench.time_to_green(args.pypackage)
             bench.fresh_make_test("uv")
         bench.fresh_make_test("pip")
         bench.make_test_again()

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
+import json
 import re
-import shutil
-import sys
 from pathlib import Path
 
 import pytest
@@ -119,8 +118,11 @@ def test_github_matrix_spans_the_supported_pythons(bake: Bake, python_min: str) 
     pypy = [row["python"] for row in rows if row.get("name") == "PyPy"]
     assert pypy == ([f"pypy-{DEFAULTS['_pypy']}"] if DEFAULTS["_pypy"] in supported else [])
     assert {"name": "Minimum Versions", "python": python_min, "target": "test-min"} in rows
+    newest = supported[-1]
+    assert {"name": "Development Versions", "python": newest, "target": "test-dev"} in rows
     jobs = workflows(bake(ci="github", python_min=python_min))["tests.yaml"]["jobs"]
-    assert {"docs", "lint", "typing"} <= set(jobs)
+    assert {"docs", "lint"} <= set(jobs)
+    assert [step["run"] for step in jobs["lint"]["steps"] if "run" in step] == ["make lint"]
 
 
 @pytest.mark.parametrize("ci", ["github", "gitlab", "travis"])
@@ -145,15 +147,53 @@ def test_other_ci_files_pass_their_schemas(bake: Bake, ci: str, schema: str, pat
     project = bake(ci=ci, python_min="3.12")
     run(BIN / "check-jsonschema", "--builtin-schema", schema, project / path)
     config = yaml.safe_load((project / path).read_text("utf-8"))
+    newest = DEFAULTS["_python_versions"][-1]
     if ci == "gitlab":
         matrix = config["tests"]["parallel"]["matrix"][0]
         assert matrix["PYTHON"] == DEFAULTS["_python_versions"][1:]
         assert matrix["TARGET"] == ["test", "test-min"]
-        assert config["docs"]["script"] == ["make docs"]
+        assert config["development-versions"]["image"] == f"python:{newest}"
+        jobs = {name: config[name]["script"] for name in ("development-versions", "lint", "docs")}
     else:
         assert config["python"] == DEFAULTS["_python_versions"][1:]
         assert config["env"] == ["TARGET=test", "TARGET=test-min"]
-        assert config["jobs"]["include"][0]["env"] == "TARGET=docs"
+        include = config["jobs"]["include"]
+        assert include[0]["python"] == newest
+        jobs = {job["name"]: [f"make {job['env'].removeprefix('TARGET=')}"] for job in include}
+    assert sorted(jobs.values()) == [["make docs"], ["make lint"], ["make test-dev"]]
+
+
+def test_development_versions_come_from_the_main_branches(bake: Bake) -> None:
+    """The job runs in the user's CI; here, what `make test-dev` would run (make -n)."""
+    project = bake(ci="none")
+    planned = run("make", "-n", "-C", project, "test-dev")
+    install = next(line for line in planned.splitlines() if " pip install " in line)
+    assert '"flask @ git+https://github.com/pallets/flask@main"' in install
+    assert '"werkzeug @ git+https://github.com/pallets/werkzeug@main"' in install
+    assert "-e . --group test" in install
+
+
+@pytest.mark.parametrize(
+    ("ci", "schema", "path"),
+    [
+        ("github", "vendor.dependabot", ".github/dependabot.yml"),
+        ("gitlab", "vendor.renovate", "renovate.json"),
+    ],
+)
+def test_pinned_tools_are_kept_up_to_date(bake: Bake, ci: str, schema: str, path: str) -> None:
+    project = bake(ci=ci)
+    run(BIN / "check-jsonschema", "--builtin-schema", schema, project / path)
+    text = (project / path).read_text("utf-8")
+    if ci == "github":
+        updates = {u["package-ecosystem"]: u for u in yaml.safe_load(text)["updates"]}
+        assert set(updates) == {"github-actions", "pip", "pre-commit"}
+        # Pins move; lower bounds stay.
+        assert updates["pip"]["versioning-strategy"] == "increase-if-necessary"
+    else:
+        assert json.loads(text)["rangeStrategy"] == "replace"
+    for other in ("github", "gitlab", "travis", "none"):
+        if other != ci:
+            assert not (bake(ci=other) / path).exists()
 
 
 def test_template_own_workflows_are_hardened() -> None:
@@ -166,26 +206,3 @@ def test_template_own_workflows_are_hardened() -> None:
     assert "No findings to report" in out
     text = "\n".join(path.read_text("utf-8") for path in files)
     assert set(re.findall(r"uses: (.*)", text)) <= set(DEFAULTS["_actions"].values())
-
-
-def test_make_test_min_runs_the_lowest_flask(bake: Bake, tmp_path: Path) -> None:
-    project = tmp_path / "project"
-    shutil.copytree(bake(), project, ignore=shutil.ignore_patterns(".git"))
-    out = run("make", "-C", project, "test-min")
-    assert "Flask 3.0.0, Werkzeug " in out
-    assert " passed" in out
-    pins = (project / ".venv-min/.installed.txt").read_text("utf-8").split()
-    assert pins == ["flask==3.0", "pytest==8.0"]
-
-
-def test_make_test_all_runs_tox_and_skips_missing_pythons(bake: Bake, tmp_path: Path) -> None:
-    project = tmp_path / "project"
-    shutil.copytree(bake(), project, ignore=shutil.ignore_patterns(".git"))
-    out = run("make", "-C", project, "test-all")
-    envs = dict(re.findall(r"^\s+(py3\.\d+(?:-min)?): (OK|SKIP)", out, re.MULTILINE))
-    supported = DEFAULTS["_python_versions"]
-    assert set(envs) == {f"py{v}{s}" for v in supported for s in ("", "-min")}
-    # This interpreter's version is always found; a missing one is skipped, not failed.
-    here = f"{sys.version_info.major}.{sys.version_info.minor}"
-    assert envs[f"py{here}"] == envs[f"py{here}-min"] == "OK"
-    assert "Flask 3.0.0, Werkzeug" in out

@@ -37,7 +37,7 @@ from packaging.utils import canonicalize_name
 from packaging.version import Version
 
 # uv runs this on whichever Python it finds first, which may be older than the project's.
-if sys.version_info >= (3, 11):  # noqa: UP036
+if sys.version_info >= (3, 11):
     import tomllib
 else:
     import tomli as tomllib
