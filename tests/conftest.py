@@ -181,6 +181,12 @@ def run_baked_tests(project: Path, *args: str) -> subprocess.CompletedProcess[st
     )
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests marked slow (long, and not divisible between workers) start first, so the
+    many short ones fill in around them instead of waiting behind them at the end."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
 def pytest_sessionfinish(session: pytest.Session) -> None:
     stats_dir = os.environ.get("TEMPLATE_STATS_DIR")
     if stats_dir:

@@ -25,7 +25,7 @@ from conftest import Bake
 from conftest import DEFAULTS
 from conftest import run
 
-pytestmark = pytest.mark.xdist_group("real-project")
+pytestmark = [pytest.mark.xdist_group("real-project"), pytest.mark.slow]
 
 PYPROJECT_EDITS = {
     '"flask>=3.0"]': (
