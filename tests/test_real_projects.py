@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 
 from conftest import Bake
+from conftest import BIN
 from conftest import DEFAULTS
 from conftest import run
 
@@ -73,6 +74,15 @@ def create_app() -> Flask:
     app = Flask(__name__)
     Example(app)
     return app
+"""
+EXAMPLE_CONFTEST = """from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture
+def visits() -> int:
+    return 0
 """
 TEST_PORT = """from __future__ import annotations
 
@@ -204,6 +214,38 @@ def test_make_lint_and_docs_hold_for_the_port(ported: Path) -> None:
     make(ported, "lint")
     make(ported, "docs")
     assert (ported / "docs/_build/html/index.html").is_file()
+
+
+def test_make_lint_reports_every_tool_before_failing(ported: Path) -> None:
+    backends = ported / "src/flask_example/backends.py"
+    source = backends.read_text("utf-8")
+    # An unused import (ruff check) and a wrong type (mypy); formatting stays right.
+    broken = source.replace(
+        "from __future__ import annotations\n",
+        'from __future__ import annotations\n\nimport os\n\nCOUNT: int = "one"\n',
+    )
+    backends.write_text(broken, "utf-8")
+    try:
+        out = make_fails(ported, "lint")
+    finally:
+        backends.write_text(source, "utf-8")
+    assert "F401" in out and "[assignment]" in out
+    assert "make lint: failed: ruff check, mypy" in out
+
+
+def test_typing_holds_for_other_layouts(bake: Bake, tmp_path: Path) -> None:
+    """mypy names each file by its path: a tests/app.py beside examples/app.py, a conftest.py
+    in the examples' own tests, or no examples at all, need no configuration."""
+    project = tmp_path / "project"
+    shutil.copytree(bake(), project, ignore=shutil.ignore_patterns(".git"))
+    (project / "tests/app.py").write_text(APP, "utf-8")
+    (project / "examples/tests").mkdir()
+    (project / "examples/tests/conftest.py").write_text(EXAMPLE_CONFTEST, "utf-8")
+    cache = tmp_path / "mypy-cache"
+    run(BIN / "mypy", "--cache-dir", cache, cwd=project)
+    shutil.rmtree(project / "examples")
+    (project / "tests/test_example_app.py").unlink()
+    run(BIN / "mypy", "--cache-dir", cache, cwd=project)
 
 
 @pytest.mark.parametrize(

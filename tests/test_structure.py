@@ -140,6 +140,17 @@ def test_readme_shows_both_init_styles_and_the_maintainer(bake: Bake) -> None:
     assert "maintained by Your Name" in readme
 
 
+def test_readme_says_how_lowest_versions_are_chosen(bake: Bake) -> None:
+    readme = " ".join((bake() / "README.rst").read_text(encoding="utf-8").split())
+    assert (
+        "Every dependency, in ``[project] dependencies`` and in the ``test`` dependency group,"
+        " needs a lower bound" in readme
+    )
+    assert "each direct dependency at its lowest version that satisfies its specifiers" in readme
+    assert "``uv run pytest`` and ``uv run tox``" in readme
+    assert "python -m pip install -e . --group dev" in readme
+
+
 def test_sdist_manifest_carries_tests_and_docs(bake: Bake) -> None:
     manifest = (bake() / "MANIFEST.in").read_text(encoding="utf-8").splitlines()
     assert {"graft tests", "graft docs", "graft scripts", "include CHANGES.rst"} <= set(manifest)
