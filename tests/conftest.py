@@ -117,6 +117,13 @@ def bake(cookies_session) -> Bake:  # type: ignore[no-untyped-def]
     return _bake
 
 
+def mypy_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One mypy cache for all workers: Flask and Werkzeug are analysed once per Python version
+    (mypy writes each cache file atomically)."""
+    base = tmp_path_factory.getbasetemp()
+    return (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "mypy-cache"
+
+
 def default_answers() -> dict[str, object]:
     """The answers of a default bake, rendered as cookiecutter hands them to the hooks."""
     from cookiecutter.generate import generate_context

@@ -27,6 +27,7 @@ from conftest import Bake
 from conftest import BIN
 from conftest import COMBINATIONS
 from conftest import DEFAULTS
+from conftest import mypy_cache
 from conftest import run
 from conftest import run_baked_tests
 
@@ -147,13 +148,6 @@ def test_pyproject_is_valid(bake: Bake, combo: dict[str, object]) -> None:
     validate_pyproject.Validator()(tomllib.loads(text))
 
 
-def mypy_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One mypy cache for all workers: Flask and Werkzeug are analysed once per Python version
-    (mypy writes each cache file atomically)."""
-    base = tmp_path_factory.getbasetemp()
-    return (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "mypy-cache"
-
-
 @gate
 def test_lint_and_types(bake: Bake, combo: dict[str, object], tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
     project = bake(**combo)
@@ -211,58 +205,23 @@ def without_uv() -> dict[str, str]:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("installer", ["uv", "pip"])
-def test_make_test_from_scratch(bake: Bake, tmp_path: Path, installer: str) -> None:
-    if installer == "uv" and not shutil.which("uv"):
-        pytest.skip("uv is not on PATH")
-    env = os.environ.copy() if installer == "uv" else without_uv()
+def test_make_test_from_scratch_with_pip_only(bake: Bake, tmp_path: Path) -> None:
+    """Without uv on PATH, pip installs it into .venv, then uv installs the rest (the uv path
+    is test_real_projects.py's)."""
+    env = without_uv()
     project = tmp_path / "project"
     shutil.copytree(bake(), project, ignore=shutil.ignore_patterns(".git"))
 
     first = run("make", "test", cwd=project, env=env)
     assert " passed" in first
-    # Without uv on PATH, pip installs it into .venv; either way uv installs the rest.
-    assert ("-m pip install --quiet --disable-pip-version-check uv" in first) == (
-        installer == "pip"
-    )
-    assert "pip install --quiet --python .venv/bin/python -e . --group test" in first
+    assert "-m pip install --quiet --disable-pip-version-check uv" in first
+    assert ".venv/bin/uv pip install --quiet --python .venv/bin/python -e . --group test" in first
 
     again = run("make", "test", cwd=project, env=env)
     assert "install" not in again and " passed" in again
 
     run("make", "clean", cwd=project, env=env)
     assert {p.name for p in project.iterdir()} <= {p.name for p in bake().iterdir()}
-
-
-def test_make_dist_by_hand(bake: Bake, tmp_path: Path) -> None:
-    """The default bake's own `make dist`; its wheel works in a clean environment."""
-    project = tmp_path / "project"
-    shutil.copytree(bake(), project, ignore=shutil.ignore_patterns(".git"))
-    out = run("make", "dist", cwd=project)
-    assert "PASSED" in out
-    wheel = next((project / "dist").glob("*.whl"))
-    venv = tmp_path / "clean"
-    run(sys.executable, "-m", "venv", "--without-pip", venv, cwd=tmp_path)
-    installer = shutil.which("uv")
-    if installer:
-        run(installer, "pip", "install", "--quiet", "--python", venv / "bin/python", wheel)
-    else:
-        run(
-            sys.executable,
-            "-m",
-            "pip",
-            "install",
-            "--quiet",
-            "--python",
-            venv / "bin/python",
-            wheel,
-        )
-    smoke = (
-        "from flask import Flask; from flask_example import Example; app = Flask('a');"
-        " ext = Example(app); ctx = app.app_context(); ctx.push();"
-        " print(ext.connection.execute('SELECT 6 * 7').fetchone()[0]); ctx.pop()"
-    )
-    assert run(venv / "bin/python", "-c", smoke, cwd=tmp_path).strip() == "42"
 
 
 def wheel_metadata(wheel: Path) -> dict[str, list[str]]:

@@ -24,6 +24,7 @@ import pytest
 from conftest import Bake
 from conftest import BIN
 from conftest import DEFAULTS
+from conftest import mypy_cache
 from conftest import run
 
 pytestmark = [pytest.mark.xdist_group("real-project"), pytest.mark.slow]
@@ -233,7 +234,9 @@ def test_make_lint_reports_every_tool_before_failing(ported: Path) -> None:
     assert "make lint: failed: ruff check, mypy" in out
 
 
-def test_typing_holds_for_other_layouts(bake: Bake, tmp_path: Path) -> None:
+def test_typing_holds_for_other_layouts(
+    bake: Bake, tmp_path: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
     """mypy names each file by its path: a tests/app.py beside examples/app.py, a conftest.py
     in the examples' own tests, or no examples at all, need no configuration."""
     project = tmp_path / "project"
@@ -241,7 +244,7 @@ def test_typing_holds_for_other_layouts(bake: Bake, tmp_path: Path) -> None:
     (project / "tests/app.py").write_text(APP, "utf-8")
     (project / "examples/tests").mkdir()
     (project / "examples/tests/conftest.py").write_text(EXAMPLE_CONFTEST, "utf-8")
-    cache = tmp_path / "mypy-cache"
+    cache = mypy_cache(tmp_path_factory)
     run(BIN / "mypy", "--cache-dir", cache, cwd=project)
     shutil.rmtree(project / "examples")
     (project / "tests/test_example_app.py").unlink()
@@ -275,3 +278,37 @@ def test_lowest_versions_refuse_with_one_line(
     pyproject.write_text(pyproject.read_text("utf-8").replace(old, new, 1), "utf-8")
     out = make_fails(project, "test-min")
     assert message in out.splitlines()
+
+
+def test_make_dist_builds_a_wheel_that_works(ported: Path, tmp_path: Path) -> None:
+    assert "PASSED" in make(ported, "dist")
+    wheel = next((ported / "dist").glob("*.whl"))
+    venv = tmp_path / "clean"
+    run(sys.executable, "-m", "venv", "--without-pip", venv)
+    uv = shutil.which("uv")
+    if uv:
+        run(uv, "pip", "install", "--quiet", "--python", venv / "bin/python", wheel)
+    else:
+        run(
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--python",
+            venv / "bin/python",
+            wheel,
+        )
+    smoke = (
+        "from flask import Flask; from flask_example import Example; app = Flask('a');"
+        " ext = Example(app); ctx = app.app_context(); ctx.push();"
+        " print(ext.connection.execute('SELECT 6 * 7').fetchone()[0]); ctx.pop()"
+    )
+    assert run(venv / "bin/python", "-c", smoke).strip() == "42"
+
+
+def test_make_clean_leaves_the_project_as_it_was(ported: Path, bake: Bake) -> None:
+    """Last: every target above has run in this project."""
+    make(ported, "clean")
+    made = {p.name for p in ported.iterdir()} - {p.name for p in bake().iterdir()}
+    assert made == set()  # examples/ was removed by the port, nothing else differs
