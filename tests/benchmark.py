@@ -337,7 +337,7 @@ def main() -> None:
         bench.request_cost()
         if not args.skip_suite:
             bench.template_suite()
-    print(f"{'figure':28} {'measured':>10} {'floor':>10} {'ratio':>7} {'target':>7}  met")
+    print(f"{'figure':44} {'measured':>10} {'floor':>10} {'ratio':>7} {'target':>7}  met")
     for row in bench.rows:
         extra = {
             k: v
@@ -345,7 +345,7 @@ def main() -> None:
             if k not in {"figure", "seconds", "floor_seconds", "ratio", "target", "met"}
         }
         print(
-            f"{row['figure']:28} {duration(row['seconds']):>10} "
+            f"{row['figure']:44} {duration(row['seconds']):>10} "
             f"{duration(row['floor_seconds']):>10} {number(row['ratio']):>7} "
             f"{number(row['target']):>7}  {MET[row['met']]} {extra or ''}"
         )
