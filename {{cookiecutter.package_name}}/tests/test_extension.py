@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import inspect
 import sqlite3
 from pathlib import Path
 
@@ -58,6 +59,18 @@ def test_config_keys_are_prefixed() -> None:
     added = set(app.config) - before
     assert added
     assert all(key.startswith(PREFIX) for key in added)
+
+
+def test_options_are_keyword_only_config_defaults() -> None:
+    parameters = inspect.signature({{ cookiecutter.__class_name }}).parameters.values()
+    keyword_only = [p.name for p in parameters if p.kind is p.KEYWORD_ONLY]
+    assert keyword_only == ["timeout"]
+    ext = {{ cookiecutter.__class_name }}(timeout=1.5)
+    default, configured = create_app(), create_app(**{f"{PREFIX}TIMEOUT": 2.0})
+    ext.init_app(default)
+    ext.init_app(configured)
+    assert default.config[f"{PREFIX}TIMEOUT"] == 1.5
+    assert configured.config[f"{PREFIX}TIMEOUT"] == 2.0
 
 
 def test_config_override(tmp_path: Path) -> None:
@@ -141,7 +154,6 @@ def test_nested_contexts_each_close_their_own(
         assert outer.execute("SELECT 1").fetchone() == (1,)
     with pytest.raises(sqlite3.ProgrammingError):
         outer.execute("SELECT 1")
-    assert not app.extensions["{{ cookiecutter.__key }}"].open_connections
 
 
 def test_teardown_closes_connection_when_view_raises(

@@ -3,11 +3,10 @@ from __future__ import annotations
 import sqlite3
 import typing as t
 from dataclasses import dataclass
-from dataclasses import field
 
 from flask import current_app
-from flask import Flask
-from flask import g{% if cookiecutter.with_cli or cookiecutter.with_views %}
+from flask import g
+from flask.sansio.app import App{% if cookiecutter.with_cli or cookiecutter.with_views %}
 {% endif %}
 {% if cookiecutter.with_cli -%}
 from ._cli import cli
@@ -24,22 +23,18 @@ _G_CONNECTION = f"_{KEY}_connection"
 
 @dataclass(frozen=True)
 class _State:
-    """What :meth:`{{ cookiecutter.__class_name }}.init_app` read from one app's config, and the
-    connections open in the app's contexts."""
+    """What :meth:`{{ cookiecutter.__class_name }}.init_app` read from one app's config."""
 
     extension: {{ cookiecutter.__class_name }}
     database: str
     timeout: float
-    # Most requests never open a connection; with none open, the teardown that runs after
-    # every request need not look at g.
-    open_connections: set[sqlite3.Connection] = field(default_factory=set)
 
-    def close_connection(self, exc: BaseException | None) -> None:
-        """Close the current app context's connection, if it opened one."""
-        if self.open_connections and _G_CONNECTION in g:
-            connection: sqlite3.Connection = g.pop(_G_CONNECTION)
-            self.open_connections.discard(connection)
-            connection.close()
+
+def _close_connection(exc: BaseException | None) -> None:
+    """Close the current app context's connection, if it opened one."""
+    connection: sqlite3.Connection | None = g.pop(_G_CONNECTION, None)
+    if connection is not None:
+        connection.close()
 
 
 class {{ cookiecutter.__class_name }}:
@@ -51,13 +46,18 @@ class {{ cookiecutter.__class_name }}:
 
     The SQLite connection is a worked example of a resource built from config:
     replace it with the client of the library this extension brings to Flask.
+
+    :param app: The app to register on now, or ``None`` to call :meth:`init_app` later.
+    :param timeout: The default of ``{{ cookiecutter.__config_prefix }}TIMEOUT`` for apps that do not set it.
     """
 
-    def __init__(self, app: Flask | None = None) -> None:
+    def __init__(self, app: App | None = None, *, timeout: float = 5.0) -> None:
+        #: Seconds to wait for a locked database, where an app's config does not say.
+        self.timeout = timeout
         if app is not None:
             self.init_app(app)
 
-    def init_app(self, app: Flask) -> None:
+    def init_app(self, app: App) -> None:
         """Register the extension on ``app``: set config defaults, close connections
         at teardown.
 
@@ -70,16 +70,16 @@ class {{ cookiecutter.__class_name }}:
             )
 
         app.config.setdefault(f"{PREFIX}DATABASE", ":memory:")
-        app.config.setdefault(f"{PREFIX}TIMEOUT", 5.0)
+        app.config.setdefault(f"{PREFIX}TIMEOUT", self.timeout)
 {%- if cookiecutter.with_views %}
         app.config.setdefault(f"{PREFIX}URL_PREFIX", f"/{KEY}")
 {%- endif %}
-        state = app.extensions[KEY] = _State(
+        app.extensions[KEY] = _State(
             extension=self,
             database=app.config[f"{PREFIX}DATABASE"],
             timeout=float(app.config[f"{PREFIX}TIMEOUT"]),
         )
-        app.teardown_appcontext(state.close_connection)
+        app.teardown_appcontext(_close_connection)
 {%- if cookiecutter.with_views %}
         app.register_blueprint(blueprint, url_prefix=app.config[f"{PREFIX}URL_PREFIX"])
 {%- endif %}
@@ -100,11 +100,10 @@ class {{ cookiecutter.__class_name }}:
             state = state_of(current_app)
             connection = sqlite3.connect(state.database, timeout=state.timeout)
             setattr(g, _G_CONNECTION, connection)
-            state.open_connections.add(connection)
         return connection
 
 
-def state_of(app: Flask) -> _State:
+def state_of(app: App) -> _State:
     """The extension's state for ``app``.
 
     :raises RuntimeError: if the extension is not registered on ``app``.
