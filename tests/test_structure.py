@@ -88,7 +88,7 @@ def test_pyproject_metadata(bake: Bake) -> None:
     groups = pyproject["dependency-groups"]
     tested = project["dependencies"] + groups["test"]
     assert not [req for req in tested if re.search(r"<|==|~=", req)]
-    assert groups["dev"] == [{"include-group": name} for name in ("test", "typing", "lint", "tox")]
+    assert groups["dev"] == [{"include-group": name} for name in ("test", "lint", "tox")]
     for name in ("typing", "lint", "docs", "dist", "tox"):
         tools = [req for req in groups[name] if isinstance(req, str)]
         assert tools and all(re.fullmatch(r"[\w-]+(\[\w+\])?==[\d.]+", req) for req in tools), name
