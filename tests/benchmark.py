@@ -28,7 +28,9 @@ TARGETS = {  # figure: the most it may be, as a ratio to its floor (or seconds, 
     "fresh make test (uv)": 1.25,
     "fresh make test (pip)": 1.25,
     "make test again": 1.15,
-    "request, resource unused": 1.03,
+    "request, resource unused (context_resource)": 1.03,
+    "request, resource unused (app_client)": 1.03,
+    "request, hooks run (request_hooks)": 1.03,
     "template make test (s)": 180.0,
 }
 
@@ -70,8 +72,8 @@ class Bench:
         self.rows: list[dict[str, object]] = []
         self.baked = self.bake_into(work / "reference")
 
-    def bake_into(self, out: Path) -> Path:
-        sh(BIN / "cookiecutter", "--no-input", "--output-dir", out, TEMPLATE)
+    def bake_into(self, out: Path, *answers: str) -> Path:
+        sh(BIN / "cookiecutter", "--no-input", "--output-dir", out, TEMPLATE, *answers)
         return out / "flask_example"
 
     def fresh_copy(self) -> Path:
@@ -207,22 +209,25 @@ class Bench:
         self.record("make test again", again, direct)
 
     def request_cost(self) -> None:
-        """Per-request cost of the extension, in-process with the baked package."""
-        code = REQUEST_BENCH.replace("RUNS", str(max(self.runs, 5)))
-        project = self.baked
-        out = subprocess.run(
-            [sys.executable, "-c", code],
-            cwd=project,
-            capture_output=True,
-            text=True,
-            env={**ENV, "PYTHONPATH": str(project / "src")},
-            check=True,
-        ).stdout
-        figures = json.loads(out)
-        self.record("request, resource unused", figures["with"], figures["without"])
+        """Per-request cost of the extension, in-process with the baked package of each shape."""
+        for shape in ("context_resource", "app_client", "request_hooks"):
+            project = self.bake_into(self.work / f"shape-{shape}", f"shape={shape}")
+            out = subprocess.run(
+                [sys.executable, "-c", REQUEST_BENCH, str(max(self.runs, 5)), shape],
+                cwd=project,
+                capture_output=True,
+                text=True,
+                env={**ENV, "PYTHONPATH": str(project / "src")},
+                check=True,
+            ).stdout
+            figures = json.loads(out)
+            # request_hooks has no resource to leave unused: its hooks are the work.
+            name = "hooks run" if shape == "request_hooks" else "resource unused"
+            self.record(f"request, {name} ({shape})", figures["with"], figures["without"])
+            if "first_use" in figures:
+                self.record(f"first use in a context ({shape})", figures["first_use"], None)
+                self.record(f"later use in a context ({shape})", figures["later_use"], None)
         self.record("request, no-op teardown", figures["noop_teardown"], figures["without"])
-        self.record("first use in a context", figures["first_use"], None)
-        self.record("later use in a context", figures["later_use"], None)
 
     def template_suite(self) -> None:
         stats = self.work / "suite-stats"
@@ -237,10 +242,14 @@ class Bench:
 
 
 REQUEST_BENCH = r"""
-import json, sqlite3, statistics, time
+import json, statistics, sys, time
 from flask import Flask
 from werkzeug.test import EnvironBuilder
 from flask_example import Example
+
+RUNS, SHAPE = int(sys.argv[1]), sys.argv[2]
+# What a view uses, for the shapes that have something to use.
+USE = {"context_resource": "connection", "app_client": "client"}.get(SHAPE)
 
 def make(with_ext, noop_teardown=False):
     app = Flask("bench")
@@ -275,23 +284,24 @@ for i in range(RUNS * 40):
     else:
         without = per_request(without_app, 300)
         pairs.append((per_request(with_app, 300), without))
-first, later = [], []
-for _ in range(2000):
-    with with_app.app_context():
-        t0 = time.perf_counter(); ext.connection; t1 = time.perf_counter(); ext.connection
-        t2 = time.perf_counter()
-    first.append(t1 - t0); later.append(t2 - t1)
 ratio = statistics.median(w / wo for w, wo in pairs)
 # Flask's own cost of any teardown function, for reference.
 noop_pairs = [(per_request(noop_app, 300), per_request(without_app, 300)) for _ in range(RUNS * 10)]
 without = statistics.median(p[1] for p in pairs)
-print(json.dumps({
+figures = {
     "with": without * ratio,
     "without": without,
     "noop_teardown": without * statistics.median(n / wo for n, wo in noop_pairs),
-    "first_use": statistics.median(first),
-    "later_use": statistics.median(later),
-}))
+}
+if USE:
+    first, later = [], []
+    for _ in range(2000):
+        with with_app.app_context():
+            t0 = time.perf_counter(); getattr(ext, USE); t1 = time.perf_counter(); getattr(ext, USE)
+            t2 = time.perf_counter()
+        first.append(t1 - t0); later.append(t2 - t1)
+    figures.update(first_use=statistics.median(first), later_use=statistics.median(later))
+print(json.dumps(figures))
 """
 
 

@@ -41,12 +41,12 @@ def test_derived_names(
     assert project.name == package
     assert pyproject(project)["project"]["name"] == extension_name
     init = (project / "src" / package / "__init__.py").read_text(encoding="utf-8")
-    assert f"from ._extension import {class_name}\n" in init
-    source = (project / "src" / package / "_extension.py").read_text(encoding="utf-8")
+    assert f"from ._resource import {class_name}\n" in init
+    source = (project / "src" / package / "_resource.py").read_text(encoding="utf-8")
     assert f"class {class_name}:" in source
     assert f'KEY = "{key}"\n' in source
     assert f'PREFIX = "{prefix}"\n' in source
-    tests = (project / "tests" / "test_extension.py").read_text(encoding="utf-8")
+    tests = (project / "tests" / "test_guidelines.py").read_text(encoding="utf-8")
     assert f"from {package} import {class_name}" in tests
     assert (
         (project / "README.rst")
@@ -58,7 +58,7 @@ def test_derived_names(
 def test_package_name_can_be_chosen(bake: Bake) -> None:
     project = bake(package_name="flask_sxml", extension_name="Flask-SimpleXML")
     assert project.name == "flask_sxml"
-    source = (project / "src/flask_sxml/_extension.py").read_text(encoding="utf-8")
+    source = (project / "src/flask_sxml/_resource.py").read_text(encoding="utf-8")
     assert 'KEY = "sxml"\n' in source
     assert "class SimpleXML:" in source
 
@@ -108,5 +108,5 @@ def test_first_prompt_then_defaults(tmp_path: Path) -> None:
 
     result = cookiecutter_cli(cwd=tmp_path, answers=["Flask-SimpleXML"])
     assert result.returncode == 0, result.stderr
-    source = (tmp_path / "flask_simplexml/src/flask_simplexml/_extension.py").read_text("utf-8")
+    source = (tmp_path / "flask_simplexml/src/flask_simplexml/_resource.py").read_text("utf-8")
     assert "class SimpleXML:" in source

@@ -34,11 +34,12 @@ EXPECTED_FILES = {
     "scripts/floors.py",
     "setup.py",
     "src/flask_example/__init__.py",
-    "src/flask_example/_extension.py",
+    "src/flask_example/_resource.py",
     "src/flask_example/py.typed",
     "tests/conftest.py",
     "tests/test_example_app.py",
-    "tests/test_extension.py",
+    "tests/test_guidelines.py",
+    "tests/test_resource.py",
 }
 FREE_TEXT = ("short_description", "author_name")
 
@@ -118,7 +119,7 @@ def test_setup_py_is_a_zip_unsafe_shim(bake: Bake) -> None:
 
 
 def test_extension_follows_the_guidelines(bake: Bake) -> None:
-    source = (bake() / "src/flask_example/_extension.py").read_text(encoding="utf-8")
+    source = (bake() / "src/flask_example/_resource.py").read_text(encoding="utf-8")
     assert "def __init__(self, app: App | None = None, *, timeout: float = 5.0) -> None:" in source
     assert "def init_app(self, app: App) -> None:" in source
     assert "from flask.sansio.app import App" in source

@@ -228,7 +228,8 @@ def test_any_text_round_trips_or_is_refused(
 
 
 def test_jinja_typed_at_the_prompt_is_refused(tmp_path: Path) -> None:
-    answers = ["Flask-Example", "", "Deploy with ${{ secrets.TOKEN }} {% raw %}"]
+    # The extension name, then the defaults for the package name and the shape.
+    answers = ["Flask-Example", "", "", "Deploy with ${{ secrets.TOKEN }} {% raw %}"]
     result = cookiecutter_cli(cwd=tmp_path, answers=answers)
     assert result.returncode != 0
     assert error_lines(result.stderr) == [

@@ -1,7 +1,13 @@
 """A small app using {{ cookiecutter.extension_name }} with the app factory pattern.
 
-Run it with ``flask --app examples/app.py run`` and open http://127.0.0.1:5000/: each visit is
-counted in ``example.db``.
+Run it with ``flask --app examples/app.py run`` and open http://127.0.0.1:5000/:
+{%- if cookiecutter.shape == "context_resource" %} each visit
+is counted in ``example.db``.
+{%- elif cookiecutter.shape == "app_client" %} each visit
+is counted by the app's client, in ``example.db``.
+{%- else %} each
+response carries its request ID in the ``X-Request-ID`` header, except ``/health``'s.
+{%- endif %}
 """
 
 from __future__ import annotations
@@ -17,10 +23,15 @@ from {{ cookiecutter.package_name }} import {{ cookiecutter.__class_name }}
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
     app = Flask(__name__)
+{%- if cookiecutter.shape == "context_resource" %}
     app.config["{{ cookiecutter.__config_prefix }}DATABASE"] = "example.db"
+{%- elif cookiecutter.shape == "app_client" %}
+    app.config["{{ cookiecutter.__config_prefix }}URL"] = "example.db"
+{%- endif %}
     app.config.from_prefixed_env()
     app.config.update(config or {})
     {{ cookiecutter.__key }}.init_app(app)
+{%- if cookiecutter.shape == "context_resource" %}
 
     @app.route("/")
     def count_visit() -> dict[str, int]:
@@ -30,5 +41,24 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         connection.commit()
         (count,) = connection.execute("SELECT count(*) FROM visits").fetchone()
         return {"visits": count}
+{%- elif cookiecutter.shape == "app_client" %}
+
+    @app.route("/")
+    def count_visit() -> dict[str, int]:
+        client = {{ cookiecutter.__key }}.client
+        count = int(client.get("visits") or 0) + 1
+        client.set("visits", str(count))
+        return {"visits": count}
+{%- else %}
+
+    @app.route("/")
+    def index() -> dict[str, str]:
+        return {"request_id": {{ cookiecutter.__key }}.request_id}
+
+    @app.route("/health")
+    @{{ cookiecutter.__key }}.exempt
+    def health() -> dict[str, str]:
+        return {"status": "ok"}
+{%- endif %}
 
     return app

@@ -1,3 +1,3 @@
-from ._extension import {{ cookiecutter.__class_name }}
+from .{{ cookiecutter.__module }} import {{ cookiecutter.__class_name }}
 
 __all__ = ["{{ cookiecutter.__class_name }}"]

@@ -11,9 +11,9 @@ cli = AppGroup(
 )
 
 
-@cli.command("check")
-def check() -> None:
-    """Open a connection with the app's config and report the database in use."""
-    state = current_app.extensions["{{ cookiecutter.__key }}"]
-    query = state.extension.connection.execute("SELECT sqlite_version()")
-    click.echo(f"Connected to {state.database} (SQLite {query.fetchone()[0]}).")
+@cli.command("settings")
+def settings() -> None:
+    """Show the extension's settings for this app."""
+    for key, value in sorted(current_app.config.items()):
+        if key.startswith("{{ cookiecutter.__config_prefix }}"):
+            click.echo(f"{key} = {value!r}")

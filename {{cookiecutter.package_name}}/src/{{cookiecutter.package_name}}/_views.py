@@ -16,11 +16,10 @@ blueprint = Blueprint(
 
 @blueprint.get("/")
 def index() -> str:
-    """A status page: the app's database and the SQLite version behind it."""
-    state = current_app.extensions["{{ cookiecutter.__key }}"]
-    query = state.extension.connection.execute("SELECT sqlite_version()")
-    return render_template(
-        "{{ cookiecutter.__key }}/index.html",
-        database=state.database,
-        sqlite_version=query.fetchone()[0],
-    )
+    """A status page: the extension's settings for this app."""
+    settings = {
+        key: value
+        for key, value in current_app.config.items()
+        if key.startswith("{{ cookiecutter.__config_prefix }}")
+    }
+    return render_template("{{ cookiecutter.__key }}/index.html", settings=settings)

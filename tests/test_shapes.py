@@ -1,0 +1,166 @@
+"""The extension's shapes: each baked package behaves as its shape promises (probed from
+outside, not by its own tests), and its docs, README and tests speak of that shape only."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import Bake
+from conftest import DEFAULTS
+
+SHAPES = DEFAULTS["shape"]
+
+PROBES = {
+    "context_resource": """
+import sqlite3, sys
+from flask import Flask
+from flask_example import Example
+
+ext = Example()
+first, second = Flask("first"), Flask("second")
+first.config["EXAMPLE_DATABASE"] = sys.argv[1] + "/first.db"
+second.config["EXAMPLE_DATABASE"] = sys.argv[1] + "/second.db"
+ext.init_app(first)
+ext.init_app(second)
+used = []
+
+@first.get("/")
+def index():
+    used.append(ext.connection)
+    assert ext.connection is used[-1]
+    return "ok"
+
+@first.get("/fail")
+def fail():
+    used.append(ext.connection)
+    raise ValueError
+
+client = first.test_client()
+client.get("/")
+client.get("/")
+first.config["PROPAGATE_EXCEPTIONS"] = False
+assert client.get("/fail").status_code == 500
+assert len({id(connection) for connection in used}) == 3  # one per context
+for connection in used:  # each closed with its context, also after an error
+    try:
+        connection.execute("SELECT 1")
+    except sqlite3.ProgrammingError:
+        pass
+    else:
+        raise AssertionError("left open")
+with first.app_context(), second.app_context():
+    name = ext.connection.execute("PRAGMA database_list").fetchone()[2]
+    assert name.endswith("second.db")
+print("probe ok")
+""",
+    "app_client": """
+import sys
+from flask import Flask
+from flask_example import Example
+
+ext = Example()
+first, second = Flask("first"), Flask("second")
+first.config["EXAMPLE_URL"] = sys.argv[1] + "/first.db"
+second.config["EXAMPLE_URL"] = sys.argv[1] + "/second.db"
+ext.init_app(first)
+ext.init_app(second)
+clients = set()
+
+@first.get("/<value>")
+def keep(value):
+    clients.add(id(ext.client))
+    ext.client.set("last", value)
+    return ext.client.get("last")
+
+client = first.test_client()
+assert [client.get(f"/{n}").text for n in range(100)] == [str(n) for n in range(100)]
+assert len(clients) == 1  # one client per app, not per request
+with first.app_context():
+    a = ext.client
+with second.app_context():
+    b = ext.client
+    assert b.get("last") is None
+assert a is not b and a.url.endswith("first.db") and b.url.endswith("second.db")
+ext.close(first)
+ext.close(second)
+print("probe ok")
+""",
+    "request_hooks": """
+from flask import Flask
+from flask_example import Example
+
+ext = Example()
+app = Flask("probe")
+ext.init_app(app)
+
+@app.get("/sync")
+def sync_view():
+    return "sync"
+
+@app.get("/async")
+async def async_view():
+    return "async"
+
+@app.get("/sync-exempt")
+@ext.exempt
+def sync_exempt():
+    return "sync"
+
+@app.get("/async-exempt")
+@ext.exempt
+async def async_exempt():
+    return "async"
+
+client = app.test_client()
+for path in ("/sync", "/async", "/missing"):
+    assert "X-Request-ID" in client.get(path).headers, path
+for path in ("/sync-exempt", "/async-exempt"):
+    response = client.get(path)
+    assert response.status_code == 200 and "X-Request-ID" not in response.headers, path
+print("probe ok")
+""",
+}
+
+# Words that belong to one shape's worked example only.
+MARKERS = {
+    "context_resource": ("teardown_appcontext", ".connection"),
+    "app_client": ("KeyValueClient", "weakref"),
+    "request_hooks": ("request_id", "exempt"),
+}
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_the_baked_package_behaves_as_its_shape(bake: Bake, shape: str, tmp_path: Path) -> None:
+    project = bake(shape=shape)
+    result = subprocess.run(
+        [sys.executable, "-W", "error", "-c", PROBES[shape], str(tmp_path)],
+        env={**os.environ, "PYTHONPATH": str(project / "src"), "PYTHONDONTWRITEBYTECODE": "1"},
+        capture_output=True,
+        text=True,
+    )
+    assert result.stdout.strip() == "probe ok", result.stderr
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_a_bake_speaks_of_its_own_shape_only(bake: Bake, shape: str) -> None:
+    project = bake(shape=shape, with_views=True, with_cli=True)
+    texts = {
+        path.relative_to(project).as_posix(): path.read_text("utf-8")
+        for path in project.rglob("*")
+        if path.is_file() and ".git" not in path.parts and path.suffix in {".py", ".rst", ".html"}
+    }
+    for other, words in MARKERS.items():
+        for word in words:
+            found = [name for name, text in texts.items() if word in text]
+            assert bool(found) == (other == shape), (other, word, found)
+
+
+def test_the_prompt_explains_every_shape() -> None:
+    help_text = DEFAULTS["__prompts__"]["shape"]
+    for shape in SHAPES:
+        assert f"{shape} (" in help_text

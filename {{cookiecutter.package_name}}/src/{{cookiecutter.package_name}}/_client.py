@@ -1,0 +1,148 @@
+from __future__ import annotations
+
+import sqlite3
+import threading
+import typing as t
+import weakref
+from dataclasses import dataclass
+
+from flask import current_app
+from flask.sansio.app import App{% if cookiecutter.with_cli or cookiecutter.with_views %}
+{% endif %}
+{% if cookiecutter.with_cli -%}
+from ._cli import cli
+{% endif -%}
+{% if cookiecutter.with_views -%}
+from ._views import blueprint
+{% endif %}
+# The app.extensions key and the prefix of every config key.
+KEY = "{{ cookiecutter.__key }}"
+PREFIX = "{{ cookiecutter.__config_prefix }}"
+
+
+class KeyValueClient:
+    """The worked example of a client: replace it with the client of the library this
+    extension brings to Flask (a Redis or HTTP client, say).
+
+    Like those, one instance serves a whole app, from every request and thread: it keeps
+    strings in a SQLite database through one connection, which a lock makes safe to share
+    between the threads of a threaded server.
+    """
+
+    def __init__(self, url: str, *, timeout: float) -> None:
+        #: Where the values are kept: a file, or ``":memory:"``.
+        self.url = url
+        self._lock = threading.Lock()
+        # One connection for every thread: the lock takes turns.
+        self._connection = sqlite3.connect(
+            url, timeout=timeout, check_same_thread=False
+        )
+        with self._lock, self._connection:
+            self._connection.execute(
+                "CREATE TABLE IF NOT EXISTS item (key TEXT PRIMARY KEY, value TEXT)"
+            )
+
+    def get(self, key: str) -> str | None:
+        """The value kept under ``key``, or ``None``."""
+        with self._lock:
+            query = "SELECT value FROM item WHERE key = ?"
+            found = self._connection.execute(query, (key,)).fetchone()
+        return None if found is None else str(found[0])
+
+    def set(self, key: str, value: str) -> None:
+        """Keep ``value`` under ``key``."""
+        with self._lock, self._connection:
+            self._connection.execute("REPLACE INTO item VALUES (?, ?)", (key, value))
+
+    def close(self) -> None:
+        """Release the connection; the client cannot be used after."""
+        with self._lock:
+            self._connection.close()
+
+
+@dataclass(frozen=True)
+class _State:
+    """One app's client, built by :meth:`{{ cookiecutter.__class_name }}.init_app` from its config."""
+
+    extension: {{ cookiecutter.__class_name }}
+    client: KeyValueClient
+    # Closes the client once: at close(), or when the app is garbage-collected.
+    release: t.Callable[[], object]
+
+
+class {{ cookiecutter.__class_name }}:
+    """Gives each Flask app one client, built from its config when the app is initialised and
+    shared by all its requests.
+
+    Pass the app to the constructor, or create the extension once and call
+    :meth:`init_app` in an app factory. One instance serves any number of apps, each
+    with its own client; the app is never stored on the extension.
+
+    :param app: The app to register on now, or ``None`` to call :meth:`init_app` later.
+    :param timeout: The default of ``{{ cookiecutter.__config_prefix }}TIMEOUT`` for apps that do not set it.
+    """
+
+    def __init__(self, app: App | None = None, *, timeout: float = 5.0) -> None:
+        #: Seconds the client waits for a busy database, where an app's config does not say.
+        self.timeout = timeout
+        if app is not None:
+            self.init_app(app)
+
+    def init_app(self, app: App) -> None:
+        """Register the extension on ``app``: set config defaults and build its client.
+
+        :raises RuntimeError: if the extension is already registered on ``app``.
+        """
+        if KEY in app.extensions:
+            raise RuntimeError(
+                f"{type(self).__name__} is already registered on this app ({KEY!r} is"
+                " in app.extensions); call init_app once per app."
+            )
+
+        app.config.setdefault(f"{PREFIX}URL", ":memory:")
+        app.config.setdefault(f"{PREFIX}TIMEOUT", self.timeout)
+{%- if cookiecutter.with_views %}
+        app.config.setdefault(f"{PREFIX}URL_PREFIX", f"/{KEY}")
+{%- endif %}
+        client = KeyValueClient(
+            app.config[f"{PREFIX}URL"], timeout=float(app.config[f"{PREFIX}TIMEOUT"])
+        )
+        release = weakref.finalize(app, client.close)
+        app.extensions[KEY] = _State(extension=self, client=client, release=release)
+{%- if cookiecutter.with_views %}
+        app.register_blueprint(blueprint, url_prefix=app.config[f"{PREFIX}URL_PREFIX"])
+{%- endif %}
+{%- if cookiecutter.with_cli %}
+        app.cli.add_command(cli)
+{%- endif %}
+
+    @property
+    def client(self) -> KeyValueClient:
+        """The current app's client.
+
+        :raises RuntimeError: outside an app context, or if the current app was not
+            initialised with this extension.
+        """
+        return state_of(current_app).client
+
+    def close(self, app: App) -> None:
+        """Release ``app``'s client now, at shutdown or at the end of a test. Without this,
+        it is released when ``app`` is garbage-collected.
+
+        :raises RuntimeError: if the extension is not registered on ``app``.
+        """
+        state_of(app).release()
+
+
+def state_of(app: App) -> _State:
+    """The extension's state for ``app``.
+
+    :raises RuntimeError: if the extension is not registered on ``app``.
+    """
+    try:
+        return t.cast(_State, app.extensions[KEY])
+    except KeyError:
+        raise RuntimeError(
+            f"{{ cookiecutter.__class_name }} is not registered on app {app.name!r}; call"
+            " {{ cookiecutter.__class_name }}(app) or init_app(app) first."
+        ) from None

@@ -1,0 +1,125 @@
+"""The worked example: one client per app. Replace these with the tests of your client."""
+
+from __future__ import annotations
+
+import gc
+import sqlite3
+import threading
+from pathlib import Path
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+
+from {{ cookiecutter.package_name }} import {{ cookiecutter.__class_name }}
+from {{ cookiecutter.package_name }}.{{ cookiecutter.__module }} import state_of
+
+PREFIX = "{{ cookiecutter.__config_prefix }}"
+
+
+def create_app(**config: object) -> Flask:
+    app = Flask(__name__)
+    app.config.update(TESTING=True, **config)
+    return app
+
+
+def test_config_defaults(app: Flask) -> None:
+    assert app.config[f"{PREFIX}URL"] == ":memory:"
+    assert app.config[f"{PREFIX}TIMEOUT"] == 5.0
+
+
+def test_options_are_config_defaults() -> None:
+    ext = {{ cookiecutter.__class_name }}(timeout=1.5)
+    default, configured = create_app(), create_app(**{f"{PREFIX}TIMEOUT": 2.0})
+    ext.init_app(default)
+    ext.init_app(configured)
+    assert default.config[f"{PREFIX}TIMEOUT"] == 1.5
+    assert configured.config[f"{PREFIX}TIMEOUT"] == 2.0
+
+
+def test_the_client_is_built_by_init_app(app: Flask) -> None:
+    assert state_of(app).client.url == ":memory:"
+
+
+def test_one_client_serves_every_request(
+    app: Flask,
+    ext: {{ cookiecutter.__class_name }},
+    client: FlaskClient,
+) -> None:
+    seen: list[object] = []
+
+    @app.post("/<key>")
+    def keep(key: str) -> str:
+        seen.append(ext.client)
+        ext.client.set(key, "kept")
+        return "ok"
+
+    @app.get("/<key>")
+    def fetch(key: str) -> str:
+        seen.append(ext.client)
+        return ext.client.get(key) or "missing"
+
+    client.post("/a")
+    assert client.get("/a").text == "kept"
+    assert client.get("/b").text == "missing"
+    assert len({id(used) for used in seen}) == 1
+
+
+def test_two_apps_have_their_own_clients(tmp_path: Path) -> None:
+    ext = {{ cookiecutter.__class_name }}()
+    first = create_app(**{f"{PREFIX}URL": str(tmp_path / "first.db")})
+    second = create_app(**{f"{PREFIX}URL": str(tmp_path / "second.db")})
+    ext.init_app(first)
+    ext.init_app(second)
+    with first.app_context():
+        ext.client.set("app", "first")
+        with second.app_context():
+            assert ext.client.url == str(tmp_path / "second.db")
+            assert ext.client.get("app") is None
+        assert ext.client.get("app") == "first"
+
+
+def test_threads_share_the_client(
+    app: Flask,
+    ext: {{ cookiecutter.__class_name }},
+) -> None:
+    def work(number: int) -> None:
+        with app.app_context():
+            for step in range(20):
+                ext.client.set(f"{number}-{step}", str(step))
+
+    threads = [threading.Thread(target=work, args=(number,)) for number in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    with app.app_context():
+        assert ext.client.get("3-19") == "19"
+
+
+def test_close_releases_the_client(
+    app: Flask,
+    ext: {{ cookiecutter.__class_name }},
+) -> None:
+    client = state_of(app).client
+    ext.close(app)
+    with pytest.raises(sqlite3.ProgrammingError):
+        client.get("a")
+    ext.close(app)  # once is enough; again does nothing
+
+
+def test_the_client_goes_with_its_app() -> None:
+    app = create_app()
+    {{ cookiecutter.__class_name }}(app)
+    client = state_of(app).client
+    del app
+    gc.collect()
+    with pytest.raises(sqlite3.ProgrammingError):
+        client.get("a")
+
+
+def test_outside_an_app_context_is_an_error(
+    ext: {{ cookiecutter.__class_name }},
+) -> None:
+    with pytest.raises(RuntimeError, match="application context"):
+        _ = ext.client
