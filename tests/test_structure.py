@@ -7,6 +7,8 @@ import re
 import tomllib
 from pathlib import Path
 
+import pytest
+
 from conftest import Bake
 from conftest import TEMPLATE
 
@@ -118,15 +120,26 @@ def test_setup_py_is_a_zip_unsafe_shim(bake: Bake) -> None:
     ]
 
 
-def test_extension_follows_the_guidelines(bake: Bake) -> None:
-    source = (bake() / "src/flask_example/_resource.py").read_text(encoding="utf-8")
-    assert "def __init__(self, app: App | None = None, *, timeout: float = 5.0) -> None:" in source
+@pytest.mark.parametrize(
+    ("shape", "module", "registers"),
+    [
+        ("context_resource", "_resource", "app.teardown_appcontext(_close_connection)"),
+        ("app_client", "_client", "weakref.finalize(app, client.close)"),
+        ("request_hooks", "_hooks", "app.after_request(_finish_response)"),
+    ],
+)
+def test_extension_follows_the_guidelines(
+    bake: Bake, shape: str, module: str, registers: str
+) -> None:
+    source = (bake(shape=shape) / f"src/flask_example/{module}.py").read_text(encoding="utf-8")
+    assert re.search(r"def __init__\(self, app: App \| None = None, \*, \w+: ", source)
     assert "def init_app(self, app: App) -> None:" in source
     assert "from flask.sansio.app import App" in source
     assert "self.init_app(app)" in source
     assert 'KEY = "example"\n' in source and "app.extensions[KEY] = " in source
     assert 'PREFIX = "EXAMPLE_"\n' in source and 'app.config.setdefault(f"{PREFIX}' in source
-    assert "app.teardown_appcontext(_close_connection)" in source
+    assert "def state_of(app: App) -> _State:" in source
+    assert registers in source
     assert "self.app" not in source
     for obsolete in ("_app_ctx_stack", "_request_ctx_stack", "flask.ext", "before_first_request"):
         assert obsolete not in source
