@@ -224,12 +224,13 @@ class Bench:
             # no target; Flask's own cost of a no-op hook pair is its floor, for reference.
             name = "hooks run" if shape == "request_hooks" else "resource unused"
             self.record(f"request, {name} ({shape})", figures["with"], figures["without"])
+            if shape == "context_resource":  # Flask's own cost of any teardown function
+                self.record("request, no-op teardown", figures["noop_teardown"], figures["without"])
             if shape == "request_hooks":
                 self.record("request, no-op hook pair", figures["noop_hooks"], figures["without"])
             if "first_use" in figures:
                 self.record(f"first use in a context ({shape})", figures["first_use"], None)
                 self.record(f"later use in a context ({shape})", figures["later_use"], None)
-        self.record("request, no-op teardown", figures["noop_teardown"], figures["without"])
 
     def template_suite(self) -> None:
         stats = self.work / "suite-stats"

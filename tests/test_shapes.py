@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 
 from conftest import Bake
+from conftest import BIN
 from conftest import DEFAULTS
+from conftest import run
 
 SHAPES = DEFAULTS["shape"]
 
@@ -164,3 +166,14 @@ def test_the_prompt_explains_every_shape() -> None:
     help_text = DEFAULTS["__prompts__"]["shape"]
     for shape in SHAPES:
         assert f"{shape} (" in help_text
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_every_shape_has_a_fully_typed_public_api(bake: Bake, shape: str) -> None:
+    """What `make typing` checks with pyright: every public name has a known type."""
+    project = bake(shape=shape, with_views=True, with_cli=True)
+    env = {**os.environ, "PYTHONPATH": str(project / "src"), "VIRTUAL_ENV": str(BIN.parent)}
+    report = run(
+        BIN / "pyright", "--verifytypes", project.name, "--ignoreexternal", cwd=project, env=env
+    )
+    assert "Type completeness score: 100%" in report

@@ -32,8 +32,8 @@ class _State:
 
 def _close_connection(exc: BaseException | None) -> None:
     """Close the current app context's connection, if it opened one."""
-    connection: sqlite3.Connection | None = g.pop(_G_CONNECTION, None)
-    if connection is not None:
+    if _G_CONNECTION in g:
+        connection: sqlite3.Connection = g.pop(_G_CONNECTION)
         connection.close()
 
 
