@@ -42,19 +42,13 @@ def test_only_the_chosen_ci_files_exist(bake: Bake, ci: str) -> None:
     assert present == expected.get(ci, set())
 
 
-def test_github_files_pass_their_schemas(bake: Bake) -> None:
+def test_github_workflows_pass_their_schema(bake: Bake) -> None:
     project = bake(ci="github")
     run(
         BIN / "check-jsonschema",
         "--builtin-schema",
         "vendor.github-workflows",
         *sorted((project / ".github/workflows").glob("*.yaml")),
-    )
-    run(
-        BIN / "check-jsonschema",
-        "--builtin-schema",
-        "vendor.dependabot",
-        project / ".github/dependabot.yml",
     )
 
 

@@ -104,7 +104,7 @@ def test_tricky_text_is_kept_verbatim_everywhere(bake, tmp_path: Path) -> None: 
     with zipfile.ZipFile(next(out.glob("*.whl"))) as wheel:
         wheel.extractall(site)
     html = tmp_path / "html"
-    env = {**os.environ, "PYTHONPATH": str(site)}
+    env = {**os.environ, "PYTHONPATH": str(site), "DOCS_OFFLINE": "1"}
     run(
         sys.executable, "-m", "sphinx", "-W", "-q", "-b", "text", "docs", html, cwd=project, env=env
     )

@@ -86,8 +86,9 @@ def check_python(python: str, retry: str) -> None:
 def direct_requirements(groups: list[str]) -> list[Requirement]:
     """The project's dependencies and those of ``groups`` (include-group followed)."""
     config = pyproject()
-    declared = config["project"].get("dependencies", [])
-    declared += resolve(config.get("dependency-groups", {}), *groups) if groups else []
+    declared = list(config["project"].get("dependencies", []))
+    if groups:
+        declared += resolve(config.get("dependency-groups", {}), *groups)
     requirements = [Requirement(text) for text in declared]
     for requirement in requirements:
         if not any(spec.operator in LOWER_BOUNDS for spec in requirement.specifier):
@@ -106,7 +107,9 @@ def resolved(output: str) -> dict[str, Version]:
     """Versions from the ``name==version`` lines of ``uv pip compile``."""
     pins = (Requirement(line) for line in output.splitlines() if "==" in line)
     return {
-        canonicalize_name(pin.name): Version(str(pin.specifier)[2:]) for pin in pins
+        canonicalize_name(pin.name): Version(spec.version)
+        for pin in pins
+        for spec in pin.specifier
     }
 
 
@@ -116,37 +119,23 @@ def install_floors(python: str, groups: list[str], editable: bool) -> None:
         direct = Path(work, "direct.txt")
         direct.write_text("".join(f"{req}\n" for req in requirements), encoding="utf-8")
         # Each requirement's lowest version on the index, for this Python: its declared floor.
-        compile = [
-            "pip",
-            "compile",
-            "--quiet",
-            "--no-header",
-            "--no-annotate",
-            "--python",
-            python,
-        ]
-        lowest = uv(*compile, "--no-deps", "--resolution", "lowest", str(direct))
+        pip_compile = ["pip", "compile", "--quiet", "--no-header", "--no-annotate"]
+        pip_compile += ["--python", python]
+        lowest = uv(*pip_compile, "--no-deps", "--resolution", "lowest", str(direct))
         if lowest.returncode:
             raise SystemExit(lowest.stderr)
         floors = Path(work, "floors.txt")
         floors.write_text(lowest.stdout, encoding="utf-8")
         project = ["--editable", str(ROOT)] if editable else [str(ROOT)]
-        install = [
-            "pip",
-            "install",
-            "--quiet",
-            "--python",
-            python,
-            "--constraints",
-            str(floors),
-        ]
-        installed = uv(*install, "--requirements", str(direct), *project)
+        pip_install = ["pip", "install", "--quiet", "--python", python]
+        pip_install += ["--constraints", str(floors), "--requirements", str(direct)]
+        installed = uv(*pip_install, *project)
         if installed.returncode == 0:
             print("Lowest versions:", " ".join(lowest.stdout.split()))
             return
         # Which floor is too low: the versions uv picks when only the direct dependencies
         # are held at their lowest, and the rest may move.
-        possible = uv(*compile, "--resolution", "lowest-direct", str(direct))
+        possible = uv(*pip_compile, "--resolution", "lowest-direct", str(direct))
         wanted, lowest_possible = resolved(lowest.stdout), resolved(possible.stdout)
         for requirement in requirements:
             name = canonicalize_name(requirement.name)
