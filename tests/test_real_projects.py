@@ -118,14 +118,18 @@ def test_report_versions() -> None:
 """
 
 
-def pour_extension(project: Path) -> None:
-    """Edit a default bake as an author porting a real extension would."""
+def edit_pyproject(project: Path, edits: dict[str, str]) -> None:
     pyproject = project / "pyproject.toml"
     text = pyproject.read_text("utf-8")
-    for old, new in PYPROJECT_EDITS.items():
+    for old, new in edits.items():
         assert old in text, old
         text = text.replace(old, new, 1)
     pyproject.write_text(text, "utf-8")
+
+
+def pour_extension(project: Path) -> None:
+    """Edit a default bake as an author porting a real extension would."""
+    edit_pyproject(project, PYPROJECT_EDITS)
     (project / "src/flask_example/backends.py").write_text(BACKENDS, "utf-8")
     (project / "tests/__init__.py").write_text("", "utf-8")
     (project / "tests/app.py").write_text(APP, "utf-8")
@@ -286,12 +290,7 @@ def test_lowest_versions_refuse_with_one_line(
 ) -> None:
     project = tmp_path / "project"
     shutil.copytree(ported, project, ignore=shutil.ignore_patterns(".venv*", ".tox", "docs"))
-    pyproject = project / "pyproject.toml"
-    text = pyproject.read_text("utf-8")
-    for old, new in edits.items():
-        assert old in text, old
-        text = text.replace(old, new, 1)
-    pyproject.write_text(text, "utf-8")
+    edit_pyproject(project, edits)
     out = make_fails(project, "test-min")
     assert message in out.splitlines()
 
