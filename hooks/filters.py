@@ -11,8 +11,6 @@ import re
 from pathlib import Path
 
 from jinja2 import Environment
-from jinja2 import FileSystemBytecodeCache
-from jinja2.bccache import Bucket
 from jinja2.ext import Extension
 
 # "Flask-Name" or "Name-Flask": the part that is not "Flask", split into words.
@@ -91,43 +89,6 @@ def _cookiecutter_version() -> str:
     return str(cookiecutter.__version__)
 
 
-class _BestEffortCache(FileSystemBytecodeCache):
-    """A cache that never fails a bake: what it cannot write is compiled again next time."""
-
-    def dump_bytecode(self, bucket: Bucket) -> None:
-        try:
-            super().dump_bytecode(bucket)
-        except OSError:
-            pass
-
-
-def _cache_compiled_templates(environment: Environment) -> None:
-    """Compiling templates is most of a bake's own time; let a second bake skip it.
-
-    Jinja's bytecode cache (in its default per-user directory, keyed by each template's
-    source) covers the files cookiecutter loads, but not the strings it compiles: every path
-    and hook. Cover those the same way.
-    """
-    if environment.bytecode_cache is not None:
-        return
-    try:
-        cache = environment.bytecode_cache = _BestEffortCache()
-    except (OSError, RuntimeError):  # no safe cache directory here: compile every time
-        return
-    compile_ = environment.compile
-
-    def compile(source, name=None, filename=None, raw=False, defer_init=False):  # type: ignore[no-untyped-def]
-        if name is not None or raw or defer_init:
-            return compile_(source, name, filename, raw, defer_init)
-        bucket = cache.get_bucket(environment, source, None, source)  # one file per string
-        if bucket.code is None:
-            bucket.code = compile_(source)
-            cache.set_bucket(bucket)
-        return bucket.code
-
-    environment.compile = compile  # type: ignore[method-assign]
-
-
 class TemplateFilters(Extension):
     """Registers the filters above with cookiecutter's Jinja environment."""
 
@@ -135,7 +96,6 @@ class TemplateFilters(Extension):
         super().__init__(environment)
         environment.globals["template_defaults"] = template_defaults
         environment.globals["cookiecutter_version"] = _cookiecutter_version()
-        _cache_compiled_templates(environment)
         environment.filters.update(
             package_name=package_name,
             class_name=class_name,

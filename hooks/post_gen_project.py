@@ -1,20 +1,24 @@
 """Finish the project: drop the files of options not chosen, make the first commit, say what next.
 
 Self-contained and offline: the standard library and, if present, git. Running it again on the
-same project changes nothing, so tools that re-run hooks (cruft) are safe. Modules other than
-the few every run needs are imported where they are used: each one delays every bake.
+same project changes nothing, so tools that re-run hooks (cruft) are safe.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import shlex
+import shutil
+import subprocess
 import sys
 from glob import glob
 
 # See pre_gen_project.py: the answers arrive as JSON in a raw string, never as code.
 CONTEXT = json.loads(r"""{{ cookiecutter | tojson }}""")
 COMMIT_MESSAGE = "Start the project from flask-ext-template"
+# The branch the generated CI configurations run on, whatever git's init.defaultBranch says.
+BRANCH = "main"
 
 
 def unselected_paths(context: dict[str, object]) -> list[str]:
@@ -30,21 +34,14 @@ def unselected_paths(context: dict[str, object]) -> list[str]:
 
 def remove(path: str) -> None:
     if os.path.isdir(path) and not os.path.islink(path):
-        for root, dirs, files in os.walk(path, topdown=False):
-            for name in files:
-                os.remove(os.path.join(root, name))
-            for name in dirs:
-                os.rmdir(os.path.join(root, name))
-        os.rmdir(path)
-    elif os.path.lexists(path):
+        shutil.rmtree(path)
+    else:
         os.remove(path)
 
 
 def git_first_commit() -> str:
     """Make the first commit; return what the user still has to do ("" if nothing)."""
-    import subprocess
-
-    by_hand = f"git init && git add -A && git commit -m {COMMIT_MESSAGE!r}"
+    by_hand = f"git init -b {BRANCH} && git add -A && git commit -m {COMMIT_MESSAGE!r}"
     if os.path.exists(".git"):
         return ""
 
@@ -52,10 +49,10 @@ def git_first_commit() -> str:
         return subprocess.run(["git", *args], capture_output=True).returncode
 
     try:
-        initialised = git("init", "--quiet") == 0
+        initialized = git("init", "--quiet", "--initial-branch", BRANCH) == 0
     except FileNotFoundError:
         return f"git was not found, so the project is not under version control yet: {by_hand}"
-    if not initialised:
+    if not initialized:
         return f"git init failed; to put the project under version control: {by_hand}"
     git("add", "--all")
     if git("commit", "--quiet", "--message", COMMIT_MESSAGE) != 0:
@@ -65,12 +62,6 @@ def git_first_commit() -> str:
             f" git add -A && git commit -m {COMMIT_MESSAGE!r}"
         )
     return ""
-
-
-def shell_quoted(path: str) -> str:
-    if path and all(char.isalnum() or char in "@%+=:,./-_" for char in path):
-        return path
-    return "'" + path.replace("'", "'\"'\"'") + "'"
 
 
 def main() -> int:
@@ -85,7 +76,7 @@ def main() -> int:
     # PWD is the directory the user ran cookiecutter from; cookiecutter changes only getcwd().
     project = os.getcwd()
     where = os.path.relpath(project, os.environ.get("PWD", os.path.dirname(project)))
-    print(f"Created {os.path.basename(project)}. Next: cd {shell_quoted(where)} && make test")
+    print(f"Created {os.path.basename(project)}. Next: cd {shlex.quote(where)} && make test")
     return 0
 
 

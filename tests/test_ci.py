@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import yaml
 
 from conftest import Bake
 from conftest import BIN
+from conftest import cookiecutter_cli
 from conftest import DEFAULTS
 from conftest import run
 from conftest import TEMPLATE
@@ -161,7 +163,7 @@ def test_development_versions_come_from_the_main_branches(bake: Bake) -> None:
     """The job runs in the user's CI; here, what `make test-dev` would run (make -n)."""
     project = bake(ci="none")
     planned = run("make", "-n", "-C", project, "test-dev")
-    install = next(line for line in planned.splitlines() if " pip install " in line)
+    install = next(line for line in planned.splitlines() if "uv pip install " in line)
     assert '"flask @ git+https://github.com/pallets/flask@main"' in install
     assert '"werkzeug @ git+https://github.com/pallets/werkzeug@main"' in install
     assert "-e . --group test" in install
@@ -200,3 +202,37 @@ def test_template_own_workflows_are_hardened() -> None:
     assert "No findings to report" in out
     text = "\n".join(path.read_text("utf-8") for path in files)
     assert set(re.findall(r"uses: (.*)", text)) <= set(DEFAULTS["_actions"].values())
+
+
+def pushes_that_run_ci(project: Path, ci: str) -> list[str] | None:
+    """The branches whose pushes start the tests; None if every branch's do."""
+    if ci == "github":
+        on = workflows(project)["tests.yaml"][True]  # YAML 1.1 reads the key `on` as true
+        return on["push"].get("branches")  # type: ignore[no-any-return]
+    config = yaml.safe_load((project / f".{ci}{'-ci' if ci == 'gitlab' else ''}.yml").read_text())
+    if ci == "gitlab":
+        assert "workflow" not in config  # no rules that could leave a branch out
+        assert all(
+            "rules" not in job and "only" not in job
+            for job in config.values()
+            if isinstance(job, dict)
+        )
+        return None
+    return config.get("branches", {}).get("only")  # type: ignore[no-any-return]
+
+
+@pytest.mark.parametrize("ci", ["github", "gitlab", "travis"])
+def test_first_commit_is_on_the_branch_ci_runs_on(tmp_path: Path, ci: str) -> None:
+    """Whatever branch name git defaults to on this machine, the first push runs the CI."""
+    git_config = tmp_path / "gitconfig"
+    git_config.write_text("[init]\n\tdefaultBranch = trunk\n")
+    env = {**os.environ, "GIT_CONFIG_GLOBAL": str(git_config)}
+    baked = cookiecutter_cli(
+        "--no-input", "--output-dir", tmp_path, answers_given=(f"ci={ci}",), env=env
+    )
+    assert baked.returncode == 0, baked.stderr
+    project = tmp_path / "flask_example"
+    branch = run("git", "branch", "--show-current", cwd=project).strip()
+    assert branch == "main"
+    branches = pushes_that_run_ci(project, ci)
+    assert branches is None or branch in branches

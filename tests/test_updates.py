@@ -84,7 +84,7 @@ def test_bake_without_git_says_what_to_run(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     out = result.stdout + result.stderr
     assert "NOTE: git was not found" in out
-    assert "git init && git add -A && git commit" in out
+    assert "git init -b main && git add -A && git commit" in out
     assert (tmp_path / "out/flask_example/pyproject.toml").is_file()
     assert not (tmp_path / "out/flask_example/.git").exists()
 
