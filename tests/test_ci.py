@@ -149,14 +149,47 @@ def test_other_ci_files_pass_their_schemas(bake: Bake, ci: str, schema: str, pat
         assert matrix["PYTHON"] == DEFAULTS["_python_versions"][1:]
         assert matrix["TARGET"] == ["test", "test-min"]
         assert config["development-versions"]["image"] == f"python:{newest}"
-        jobs = {name: config[name]["script"] for name in ("development-versions", "lint", "docs")}
+        jobs = {
+            name: config[name]["script"]
+            for name in ("development-versions", "lint", "docs", "publish")
+        }
     else:
         assert config["python"] == DEFAULTS["_python_versions"][1:]
         assert config["env"] == ["TARGET=test", "TARGET=test-min"]
         include = config["jobs"]["include"]
         assert include[0]["python"] == newest
         jobs = {job["name"]: [f"make {job['env'].removeprefix('TARGET=')}"] for job in include}
+    publish = jobs.pop("publish")
     assert sorted(jobs.values()) == [["make docs"], ["make lint"], ["make test-dev"]]
+    assert publish[0].startswith("make publish")
+
+
+def publish_commands(project: Path, ci: str) -> list[str]:
+    """What the job that runs on a tag and uploads to PyPI runs before the upload."""
+    if ci == "github":
+        build = workflows(project)["publish.yaml"]["jobs"]["build"]
+        return [step["run"] for step in build["steps"] if "run" in step]
+    if ci == "gitlab":
+        job = yaml.safe_load((project / ".gitlab-ci.yml").read_text("utf-8"))["publish"]
+        assert job["rules"] == [{"if": "$CI_COMMIT_TAG"}]
+        return job["script"]  # type: ignore[no-any-return]
+    jobs = yaml.safe_load((project / ".travis.yml").read_text("utf-8"))["jobs"]["include"]
+    (job,) = [job for job in jobs if job.get("stage") == "publish"]
+    assert job["if"] == "tag IS present"
+    return [f"make {job['env'].removeprefix('TARGET=')}"]
+
+
+@pytest.mark.parametrize("ci", ["github", "gitlab", "travis"])
+def test_every_publish_job_builds_with_make_dist(bake: Bake, ci: str) -> None:
+    """make dist refuses the template's placeholders (test_real_projects runs it); make
+    publish runs make dist first."""
+    project = bake(ci=ci)
+    commands = publish_commands(project, ci)
+    assert "make dist" in commands or any(c.startswith("make publish") for c in commands)
+    planned = run("make", "-n", "-C", project, "publish").splitlines()
+    check = next(i for i, line in enumerate(planned) if "scripts/check_release.py" in line)
+    build = next(i for i, line in enumerate(planned) if " build" in line)
+    assert check < build
 
 
 def test_development_versions_come_from_the_main_branches(bake: Bake) -> None:
@@ -212,11 +245,8 @@ def pushes_that_run_ci(project: Path, ci: str) -> list[str] | None:
     config = yaml.safe_load((project / f".{ci}{'-ci' if ci == 'gitlab' else ''}.yml").read_text())
     if ci == "gitlab":
         assert "workflow" not in config  # no rules that could leave a branch out
-        assert all(
-            "rules" not in job and "only" not in job
-            for job in config.values()
-            if isinstance(job, dict)
-        )
+        tests = [job for job in config.values() if isinstance(job, dict) and job["stage"] == "test"]
+        assert tests and all("rules" not in job and "only" not in job for job in tests)
         return None
     return config.get("branches", {}).get("only")  # type: ignore[no-any-return]
 

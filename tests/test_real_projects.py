@@ -10,6 +10,7 @@ built once, on one worker, and its targets share it.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import platform
@@ -319,7 +320,33 @@ def test_the_usual_commands_work(ported: Path, tmp_path: Path) -> None:
     assert " passed" in run(project / ".venv/bin/pytest", cwd=project)
 
 
-def test_make_dist_builds_a_wheel_that_works(ported: Path, tmp_path: Path) -> None:
+def replace_in(path: Path, edits: dict[str, str]) -> None:
+    path.write_text(
+        functools.reduce(lambda text, edit: text.replace(*edit), edits.items(), path.read_text()),
+        encoding="utf-8",
+    )
+
+
+def test_make_dist_refuses_placeholders_then_builds_a_wheel_that_works(
+    ported: Path, tmp_path: Path
+) -> None:
+    refused = make_fails(ported, "dist")
+    problems = [line for line in refused.splitlines() if line.startswith("ERROR: ")]
+    files = {line.removeprefix("ERROR: ").split(":")[0].split(",")[0] for line in problems}
+    assert files == {"pyproject.toml", "README.rst", "LICENSE.txt"}
+    assert (
+        "ERROR: pyproject.toml: project.authors[0].name still holds the placeholder"
+        " 'Your Name'; write the real value" in problems
+    )
+    assert not (ported / "dist").exists()
+    real = {
+        "Your Name": "Jane Doe",
+        "you@example.com": "jane@example.org",
+        "your-github-name": "jane-doe",
+        "Example support for Flask applications.": "Example storage for Flask.",
+    }
+    for path in ("pyproject.toml", "README.rst", "LICENSE.txt"):
+        replace_in(ported / path, real)
     assert "PASSED" in make(ported, "dist")
     wheel = next((ported / "dist").glob("*.whl"))
     venv = tmp_path / "clean"
