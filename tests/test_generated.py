@@ -10,16 +10,21 @@ from __future__ import annotations
 
 import os
 import platform
+import re
 import shutil
 import subprocess
 import sys
 import tarfile
 import tomllib
 import zipfile
+from importlib.metadata import metadata
 from importlib.metadata import version
 from pathlib import Path
 
 import pytest
+import yaml
+from packaging.specifiers import SpecifierSet
+from packaging.version import Version
 from twine.commands.check import check as twine_check
 from validate_pyproject import api as validate_pyproject
 
@@ -254,13 +259,22 @@ def test_build_backends_give_the_same_metadata(bake: Bake) -> None:
     assert "License-Expression" in by_backend["flit_core"]
 
 
-def test_readthedocs_config_is_valid(bake: Bake) -> None:
-    run(
-        BIN / "check-jsonschema",
-        "--builtin-schema",
-        "vendor.readthedocs",
-        bake() / ".readthedocs.yaml",
-    )
+@pytest.mark.parametrize("python_min", DEFAULTS["python_min"])
+def test_readthedocs_builds_on_a_python_the_docs_support(bake: Bake, python_min: str) -> None:
+    """Read the Docs installs the project and the docs group on its Python: every one of them
+    must accept it (the template's environment has the versions the docs group pins)."""
+    project = bake(python_min=python_min)
+    config = project / ".readthedocs.yaml"
+    run(BIN / "check-jsonschema", "--builtin-schema", "vendor.readthedocs", config)
+    jobs = yaml.safe_load(config.read_text("utf-8"))["build"]["jobs"]
+    (python,) = re.findall(r"uv venv --python (\S+) ", " ".join(jobs["create_environment"]))
+    pyproject = tomllib.loads((project / "pyproject.toml").read_text("utf-8"))
+    floors = {
+        "the project": pyproject["project"]["requires-python"],
+        **{name: metadata(name)["Requires-Python"] for name in ("sphinx", "pallets-sphinx-themes")},
+    }
+    for name, floor in floors.items():
+        assert Version(python) in SpecifierSet(floor), f"{name} needs {floor}, RTD has {python}"
 
 
 def test_make_bake(tmp_path: Path) -> None:
