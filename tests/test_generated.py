@@ -247,6 +247,22 @@ def wheel_metadata(wheel: Path) -> dict[str, list[str]]:
     return {key: sorted(values) for key, values in fields.items()}
 
 
+@pytest.mark.parametrize("backend", DEFAULTS["build_backend"])
+def test_make_test_passes_in_the_unpacked_sdist(bake: Bake, backend: str, tmp_path: Path) -> None:
+    """A contributor (or a distribution's packager) can run the tests from the sdist alone."""
+    project = bake(build_backend=backend)
+    with tarfile.open(next(distributions(project).glob("*.tar.gz"))) as sdist:
+        sdist.extractall(tmp_path, filter="data")
+    (unpacked,) = tmp_path.iterdir()
+    assert " passed" in run("make", "test", cwd=unpacked)
+
+
+def test_check_manifest_passes(bake: Bake, tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(bake(build_backend="setuptools"), project)  # it builds in the tree
+    run(BIN / "check-manifest", "--no-build-isolation", project)
+
+
 def test_build_backends_give_the_same_metadata(bake: Bake) -> None:
     answers = {"with_views": True, "with_cli": True, "ci": "none"}
     by_backend = {

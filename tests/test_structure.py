@@ -169,11 +169,6 @@ def test_readme_says_how_lowest_versions_are_chosen(bake: Bake) -> None:
     assert "python -m pip install -e . --group dev" in readme
 
 
-def test_sdist_manifest_carries_tests_and_docs(bake: Bake) -> None:
-    manifest = (bake() / "MANIFEST.in").read_text(encoding="utf-8").splitlines()
-    assert {"graft tests", "graft docs", "graft scripts", "include CHANGES.rst"} <= set(manifest)
-
-
 def test_free_text_reaches_files_only_through_the_text_filter() -> None:
     """Every use of a free-text answer in the project template is escaped for its format."""
     use = re.compile(r"cookiecutter\.(" + "|".join(FREE_TEXT) + r")\b([^}]*)\}\}")
