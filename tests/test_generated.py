@@ -257,6 +257,13 @@ def test_make_test_passes_in_the_unpacked_sdist(bake: Bake, backend: str, tmp_pa
     assert " passed" in run("make", "test", cwd=unpacked)
 
 
+@pytest.mark.parametrize("backend", DEFAULTS["build_backend"])
+def test_pyroma_rates_the_sdist_ten(bake: Bake, backend: str) -> None:
+    sdist = next(distributions(bake(build_backend=backend)).glob("*.tar.gz"))
+    out = run(BIN / "pyroma", "--file", sdist)
+    assert re.findall(r"Final rating: (\d+)/10", out) == ["10"], out
+
+
 def test_check_manifest_passes(bake: Bake, tmp_path: Path) -> None:
     project = tmp_path / "project"
     shutil.copytree(bake(build_backend="setuptools"), project)  # it builds in the tree

@@ -8,6 +8,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
+import yaml
 
 from conftest import Bake
 from conftest import TEMPLATE
@@ -17,6 +18,7 @@ EXPECTED_FILES = {
     ".github/dependabot.yml",
     ".github/workflows/publish.yaml",
     ".github/workflows/tests.yaml",
+    ".github/workflows/zizmor.yaml",
     ".gitignore",
     ".pre-commit-config.yaml",
     ".readthedocs.yaml",
@@ -33,6 +35,7 @@ EXPECTED_FILES = {
     "Makefile",
     "README.rst",
     "pyproject.toml",
+    "scripts/check_release.py",
     "scripts/floors.py",
     "setup.py",
     "src/flask_example/__init__.py",
@@ -109,6 +112,11 @@ def test_template_env_runs_the_pinned_tools(bake: Bake) -> None:
         (spec,) = pin.specifier if len(pin.specifier) == 1 else (None,)
         if spec is not None and spec.operator == "==":
             assert version(pin.name) == spec.version, pin
+    # pre-commit's hooks run the same tools, at the same versions.
+    hooks = yaml.safe_load((bake() / ".pre-commit-config.yaml").read_text("utf-8"))["repos"]
+    revs = {hook["repo"].rsplit("/", 1)[1]: hook["rev"].removeprefix("v") for hook in hooks}
+    assert revs["ruff-pre-commit"] == version("ruff")
+    assert revs["zizmor-pre-commit"] == version("zizmor")
 
 
 def test_setup_py_is_a_zip_unsafe_shim(bake: Bake) -> None:
