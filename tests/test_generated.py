@@ -162,6 +162,16 @@ def test_lint_and_types(bake: Bake, combo: dict[str, object], tmp_path_factory) 
     run(BIN / "mypy", "--cache-dir", mypy_cache(tmp_path_factory), cwd=project)
 
 
+def test_a_broken_example_in_the_docs_fails_the_baked_suite(bake: Bake, tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(bake(), project, ignore=shutil.ignore_patterns(".git"))
+    readme = project / "README.rst"
+    readme.write_text(readme.read_text("utf-8").replace("FROM visits", "FROM items"), "utf-8")
+    result = run_baked_tests(project, "tests/test_docs.py")
+    assert result.returncode == 1
+    assert "README.rst: GET /visits" in result.stdout
+
+
 def test_every_pair_of_option_values_is_covered() -> None:
     from itertools import combinations
 

@@ -11,6 +11,8 @@ import pytest
 import yaml
 
 from conftest import Bake
+from conftest import DEFAULTS
+from conftest import run
 from conftest import TEMPLATE
 
 EXPECTED_FILES = {
@@ -42,6 +44,7 @@ EXPECTED_FILES = {
     "src/flask_example/_resource.py",
     "src/flask_example/py.typed",
     "tests/conftest.py",
+    "tests/test_docs.py",
     "tests/test_example_app.py",
     "tests/test_guidelines.py",
     "tests/test_resource.py",
@@ -164,6 +167,40 @@ def test_readme_shows_both_init_styles_and_the_maintainer(bake: Bake) -> None:
     assert "example.init_app(app)" in readme
     assert "pip install Flask-Example" in readme
     assert "maintained by Your Name" in readme
+
+
+# Every CI choice and shape, with and without views and CLI.
+README_CASES = [
+    {"shape": DEFAULTS["shape"][i % 3], "with_views": i % 2 == 0, "with_cli": i % 2 == 1, "ci": ci}
+    for i, ci in enumerate(DEFAULTS["ci"])
+]
+
+
+@pytest.mark.parametrize("answers", README_CASES, ids=lambda a: "-".join(map(str, a.values())))
+def test_readme_covers_the_options_chosen(bake: Bake, answers: dict[str, object]) -> None:
+    project = bake(**answers)
+    readme = " ".join((project / "README.rst").read_text(encoding="utf-8").split())
+    # Every config key the extension reads, as its source sets the defaults.
+    source = "\n".join(p.read_text("utf-8") for p in (project / "src").rglob("*.py"))
+    keys = re.findall(r'setdefault\(f"\{PREFIX\}(\w+)"', source)
+    assert keys and all(f"``EXAMPLE_{key}``" in readme for key in keys), keys
+    assert ("Status page" in readme and "``/example/``" in readme) is answers["with_views"]
+    assert ("$ flask --app app.py example settings" in readme) is answers["with_cli"]
+    assert "run it with ``.venv/bin/flask --app examples/app.py run``" in readme
+    # Every target make help lists is explained, and every explained target exists.
+    listed = set(re.findall(r"^make (\S+)", run("make", "-s", "-C", project, "help"), re.M))
+    explained = set(re.findall(r"``make ([a-z-]+)``", readme))
+    assert listed - {"help"} == explained - {"help"}
+    assert {"test", "lint", "docs", "dist", "publish"} <= listed
+    assert "``make help`` lists the targets" in readme
+    release = readme[readme.index("Releasing") :]
+    where = {
+        "github": ".github/workflows/publish.yaml",
+        "gitlab": ".gitlab-ci.yml",
+        "travis": ".travis.yml",
+        "none": "make publish",
+    }
+    assert where[str(answers["ci"])] in release
 
 
 def test_readme_says_how_lowest_versions_are_chosen(bake: Bake) -> None:

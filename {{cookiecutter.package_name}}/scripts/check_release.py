@@ -36,8 +36,8 @@ def strings(value: object, name: str) -> Iterator[tuple[str, str]]:
 
 def problems() -> list[str]:
     found = []
-    project = tomllib.loads(Path("pyproject.toml").read_text(encoding="utf-8"))["project"]
-    for name, value in strings(project, "project"):
+    pyproject = tomllib.loads(Path("pyproject.toml").read_text(encoding="utf-8"))
+    for name, value in strings(pyproject["project"], "project"):
         found += [
             f"pyproject.toml: {name} still holds the placeholder {placeholder!r};"
             " write the real value"

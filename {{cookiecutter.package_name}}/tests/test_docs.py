@@ -1,0 +1,55 @@
+"""The Python examples in the README and the docs work as written."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+from flask import Flask
+
+ROOT = Path(__file__).parent.parent
+DOCUMENTS = [ROOT / "README.rst", *sorted((ROOT / "docs").glob("*.rst"))]
+
+
+def python_blocks(path: Path) -> list[str]:
+    """The ``.. code-block:: python`` blocks of an RST document, in order."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    blocks = []
+    for number, line in enumerate(lines):
+        if line.strip() == ".. code-block:: python":
+            body = []
+            for following in lines[number + 1 :]:
+                if following.strip() and not following[0].isspace():
+                    break
+                body.append(following)
+            blocks.append(textwrap.dedent("\n".join(body)))
+    return blocks
+
+
+@pytest.mark.parametrize(
+    "document",
+    [path for path in DOCUMENTS if python_blocks(path)],
+    ids=lambda path: str(path.relative_to(ROOT)),
+)
+def test_examples_run(
+    document: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A document's blocks run in order in one namespace, as a reader follows them. Then every
+    view they define (and every view of the app their factory makes) answers without a server
+    error."""
+    monkeypatch.chdir(tmp_path)  # where the examples' files, such as app.db, go
+    namespace: dict[str, object] = {"__name__": "docs_example"}
+    for block in python_blocks(document):
+        exec(compile(block, str(document), "exec"), namespace)
+    apps = [value for value in namespace.values() if isinstance(value, Flask)]
+    factory = namespace.get("create_app")
+    if callable(factory):
+        apps.append(factory())
+    assert apps, "the examples make no app"
+    for app in apps:
+        client = app.test_client()
+        for rule in app.url_map.iter_rules():
+            if "GET" in (rule.methods or ()) and not rule.arguments:
+                response = client.get(rule.rule)
+                assert response.status_code < 500, f"{document.name}: GET {rule.rule}"
