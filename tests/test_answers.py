@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import pytest
 
 from conftest import Bake
 from conftest import DEFAULTS
+from hooks.filters import extension_key
 
 # A sentence only that licence has; BSD-2-Clause is BSD-3-Clause without its third clause.
 LICENCE_MARKERS = {
@@ -110,3 +112,18 @@ def test_first_prompt_then_defaults(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     source = (tmp_path / "flask_simplexml/src/flask_simplexml/_resource.py").read_text("utf-8")
     assert "class SimpleXML:" in source
+
+
+def test_prompts_say_where_the_page_and_the_command_will_be(bake: Bake) -> None:
+    """cookiecutter shows prompt text as written, so the views and CLI prompts name the
+    derivation and a worked example; the example must be what a bake really makes."""
+    prompts = DEFAULTS["__prompts__"]
+    page = re.search(r"\(/(\w+)/ for (\w+)\)", prompts["with_views"])
+    command = re.search(r"\(`flask (\w+)` for (\w+)\)", prompts["with_cli"])
+    assert page and command
+    for key, package in (page.groups(), command.groups()):
+        assert extension_key(package) == key
+    project = bake(package_name=page[2], with_views=True, with_cli=True)
+    readme = (project / "README.rst").read_text("utf-8")
+    assert f"status page at ``/{page[1]}/``" in readme
+    assert f"$ flask --app app.py {command[1]} settings" in readme
