@@ -124,7 +124,7 @@ def answer_problems(answers: dict[str, object]) -> list[str]:
     owner = str(answers["github_owner"])
     if not GITHUB_OWNER.fullmatch(owner):
         problems.append(
-            f"github_owner: {owner!r} is not a GitHub user or organisation name; use letters,"
+            f"github_owner: {owner!r} is not a GitHub user or organization name; use letters,"
             " digits and single hyphens, at most 39 characters"
         )
 

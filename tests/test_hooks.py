@@ -49,7 +49,7 @@ BAD_ANSWERS = [
     ({"version": "one"}, "version: 'one' is not a PEP 440 version"),
     ({"version": "v1.0"}, "version: 'v1.0' is not a PEP 440 version"),
     ({"version": "1.0 beta"}, "version: '1.0 beta' is not a PEP 440 version"),
-    ({"github_owner": "-bad"}, "github_owner: '-bad' is not a GitHub user or organisation"),
+    ({"github_owner": "-bad"}, "github_owner: '-bad' is not a GitHub user or organization"),
     ({"github_owner": "a" * 40}, "github_owner: '" + "a" * 40 + "' is not a GitHub user"),
     ({"github_owner": "has space"}, "github_owner: 'has space' is not a GitHub user"),
     ({"author_name": ""}, "author_name: is empty; give the name"),

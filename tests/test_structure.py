@@ -250,3 +250,23 @@ def test_python_choices_are_the_supported_versions() -> None:
     from conftest import DEFAULTS
 
     assert DEFAULTS["python_min"] == DEFAULTS["_python_versions"]
+
+
+# British spellings that Flask's (US English) docs spell otherwise.
+BRITISH = re.compile(
+    r"\b\w*(initialis|licence|organis|behaviour|colour|favour|analys(e|ing)\b|recognis"
+    r"|serialis|normalis|customis|cancell|centre|whilst)",
+    re.IGNORECASE,
+)
+
+
+@pytest.mark.parametrize("shape", DEFAULTS["shape"])
+def test_generated_text_is_in_us_english(bake: Bake, shape: str) -> None:
+    project = bake(shape=shape, with_views=True, with_cli=True)
+    found = [
+        f"{path.relative_to(project)}: {match[0]}"
+        for path in project.rglob("*")
+        if path.is_file() and ".git" not in path.parts
+        for match in BRITISH.finditer(path.read_text("utf-8", errors="replace"))
+    ]
+    assert found == []

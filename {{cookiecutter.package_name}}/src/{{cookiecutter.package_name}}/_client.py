@@ -71,7 +71,7 @@ class _State:
 
 
 class {{ cookiecutter.__class_name }}:
-    """Gives each Flask app one client, built from its config when the app is initialised and
+    """Gives each Flask app one client, built from its config when the app is initialized and
     shared by all its requests.
 
     Pass the app to the constructor, or create the extension once and call
@@ -121,7 +121,7 @@ class {{ cookiecutter.__class_name }}:
         """The current app's client.
 
         :raises RuntimeError: outside an app context, or if the current app was not
-            initialised with this extension.
+            initialized with this extension.
         """
         return state_of(current_app).client
 

@@ -105,7 +105,7 @@ class {{ cookiecutter.__class_name }}:
     def request_id(self) -> str:
         """The current request's ID.
 
-        :raises RuntimeError: outside a request of an app initialised with this extension.
+        :raises RuntimeError: outside a request of an app initialized with this extension.
         """
         state_of(current_app)
         request_id: str | None = g.get(_G_REQUEST_ID)

@@ -93,7 +93,7 @@ class {{ cookiecutter.__class_name }}:
         the context ends.
 
         :raises RuntimeError: outside an app context, or if the current app was not
-            initialised with this extension.
+            initialized with this extension.
         """
         connection: sqlite3.Connection | None = g.get(_G_CONNECTION)
         if connection is None:
