@@ -257,11 +257,25 @@ def wheel_metadata(wheel: Path) -> dict[str, list[str]]:
     return {key: sorted(values) for key, values in fields.items()}
 
 
-@pytest.mark.parametrize("backend", DEFAULTS["build_backend"])
-def test_make_test_passes_in_the_unpacked_sdist(bake: Bake, backend: str, tmp_path: Path) -> None:
-    """A contributor (or a distribution's packager) can run the tests from the sdist alone."""
-    project = bake(build_backend=backend)
+def sdist_files(project: Path) -> set[str]:
     with tarfile.open(next(distributions(project).glob("*.tar.gz"))) as sdist:
+        return {m.name.split("/", 1)[1] for m in sdist.getmembers() if m.isfile()}
+
+
+def test_both_backends_ship_the_same_sdist(bake: Bake) -> None:
+    """What a contributor needs to run the tests; only the backends' own files differ."""
+    setuptools = sdist_files(bake(build_backend="setuptools"))
+    flit_core = sdist_files(bake(build_backend="flit_core"))
+    own = {"setup.py", "setup.cfg", "MANIFEST.in"}
+    assert {name for name in setuptools - flit_core if ".egg-info" not in name} == own
+    assert flit_core - setuptools == set()
+    assert {"Makefile", "pyproject.toml", "scripts/floors.py", "tests/conftest.py"} <= flit_core
+
+
+def test_make_test_passes_in_the_unpacked_sdist(bake: Bake, tmp_path: Path) -> None:
+    """A contributor (or a distribution's packager) can run the tests from the sdist alone
+    (the same files for both backends, as above)."""
+    with tarfile.open(next(distributions(bake()).glob("*.tar.gz"))) as sdist:
         sdist.extractall(tmp_path, filter="data")
     (unpacked,) = tmp_path.iterdir()
     assert " passed" in run("make", "test", cwd=unpacked)
