@@ -33,8 +33,10 @@ from conftest import BIN
 from conftest import COMBINATIONS
 from conftest import DEFAULTS
 from conftest import mypy_cache
+from conftest import OPTIONS
 from conftest import run
 from conftest import run_baked_tests
+from conftest import TEMPLATE
 
 IDS = ["-".join(str(value) for value in combo.values()) for combo in COMBINATIONS]
 
@@ -60,9 +62,10 @@ def gate(test=None, *, varying=None):  # type: ignore[no-untyped-def]
     return pytest.mark.parametrize("combo", params)(test)
 
 
-# The answers docs/ uses, besides the names (the same in every combination) and the license's
-# SPDX id in one sentence.
-DOCS_OPTIONS = ("shape", "with_views", "with_cli")
+# The only answers that src/, tests/, examples/ and docs/ use, besides the names (the same in
+# every combination) and the license's SPDX id in one sentence of the docs. The baked suite
+# and the docs run in this one environment, so the other answers cannot change their outcome.
+CODE_OPTIONS = ("shape", "with_views", "with_cli")
 
 
 _built: dict[Path, Path] = {}
@@ -91,14 +94,14 @@ def distributions(project: Path) -> Path:
     return _built[project]
 
 
-@gate
+@gate(varying=CODE_OPTIONS)
 def test_baked_suite(bake: Bake, combo: dict[str, object]) -> None:
     result = run_baked_tests(bake(**combo))
     assert result.returncode == 0, result.stdout + result.stderr
     assert " passed" in result.stdout and " failed" not in result.stdout
 
 
-@gate(varying=DOCS_OPTIONS)
+@gate(varying=CODE_OPTIONS)
 def test_docs_build_offline(bake: Bake, combo: dict[str, object]) -> None:
     project = bake(**combo)
     site = distributions(project) / "site"
@@ -183,6 +186,19 @@ def test_a_broken_example_in_the_docs_fails_the_baked_suite(bake: Bake, tmp_path
     result = run_baked_tests(project, "tests/test_docs.py")
     assert result.returncode == 1
     assert "README.rst: GET /visits" in result.stdout
+
+
+def test_code_options_are_the_only_options_the_code_uses() -> None:
+    """What lets the baked suite and the docs gate run once per CODE_OPTIONS values."""
+    project = TEMPLATE / "{{cookiecutter.package_name}}"
+    used = {
+        name
+        for folder in ("src", "tests", "examples", "docs")
+        for path in (project / folder).rglob("*")
+        if path.is_file()
+        for name in re.findall(r"cookiecutter\.(\w+)", path.read_text("utf-8"))
+    }
+    assert used & set(OPTIONS) == set(CODE_OPTIONS) | {"license"}
 
 
 def test_every_pair_of_option_values_is_covered() -> None:
