@@ -27,6 +27,10 @@ bake: $(VENV)/.installed
 bench: $(VENV)/.installed
 	$(BIN)/python tests/benchmark.py $(BENCH_ARGS)
 
+# copier's questions and settings, generated from cookiecutter.json (a test checks it is current).
+copier.yml: cookiecutter.json hooks/copier_config.py $(VENV)/.installed
+	$(BIN)/python hooks/copier_config.py > $@
+
 $(VENV)/.installed: pyproject.toml
 	$(MAKE_VENV)
 	$(BIN)/python -c 'import tomllib; print(*tomllib.load(open("pyproject.toml", "rb"))["dependency-groups"]["dev"], sep="\n")' > $(VENV)/dev-requirements.txt

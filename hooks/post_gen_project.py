@@ -14,8 +14,6 @@ import subprocess
 import sys
 from glob import glob
 
-# See pre_gen_project.py: the answers arrive as JSON in a raw string, never as code.
-CONTEXT = json.loads(r"""{{ cookiecutter | tojson }}""")
 COMMIT_MESSAGE = "Start the project from flask-ext-template"
 # The branch the generated CI configurations run on, whatever git's init.defaultBranch says.
 BRANCH = "main"
@@ -64,12 +62,22 @@ def git_first_commit() -> str:
     return ""
 
 
+def answers() -> dict[str, object]:
+    """cookiecutter renders this file with the answers in it, as JSON in a raw string (see
+    pre_gen_project.py). copier runs it unrendered, as a task, with the answers it needs as an
+    argument: its _exclude has left out the files of options not chosen."""
+    if len(sys.argv) > 1:
+        return json.loads(sys.argv[1])  # type: ignore[no-any-return]
+    return json.loads(r"""{{ cookiecutter | tojson }}""")  # type: ignore[no-any-return]
+
+
 def main() -> int:
-    # cookiecutter runs this hook in the new project's directory.
-    for path in unselected_paths(CONTEXT):
+    # Both engines run this hook in the new project's directory.
+    context = answers()
+    for path in unselected_paths(context):
         remove(path)
 
-    note = git_first_commit() if CONTEXT.get("init_git") else ""
+    note = git_first_commit() if context.get("init_git") else ""
     if note:
         print(f"NOTE: {note}", file=sys.stderr)
 

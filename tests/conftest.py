@@ -14,7 +14,7 @@ import pytest
 
 TEMPLATE = Path(__file__).resolve().parent.parent
 # pytest-cookies renders cookiecutter.json outside cookiecutter's own sys.path patch, so the
-# template's Jinja extension (hooks/filters.py) must be importable from here.
+# template's Jinja extension (hooks/extension.py) must be importable from here.
 sys.path.insert(0, str(TEMPLATE))
 
 DEFAULTS = json.loads((TEMPLATE / "cookiecutter.json").read_text(encoding="utf-8"))
@@ -77,6 +77,28 @@ def covering_set(options: dict[str, list[object]]) -> list[dict[str, object]]:
 
 
 COMBINATIONS = covering_set(OPTIONS)
+IDS = ["-".join(str(value) for value in combo.values()) for combo in COMBINATIONS]
+
+
+def gate(test=None, *, varying=None):  # type: ignore[no-untyped-def]
+    """Run ``test`` for every combination, grouped so each is baked once, on one worker.
+
+    Combinations share a group by Python version: mypy analyses Flask and Werkzeug once per
+    ``python_version``, so each version's cold analysis happens on one worker only. With
+    ``varying``, the names of the only options the test's input depends on, it runs for the
+    first combination of each distinct set of their values.
+    """
+    if test is None:
+        return lambda test: gate(test, varying=varying)
+    seen = set()
+    params = []
+    for combo, name in zip(COMBINATIONS, IDS, strict=True):
+        key = tuple(combo[option] for option in varying) if varying else name
+        if key not in seen:
+            seen.add(key)
+            group = pytest.mark.xdist_group(f"py{combo['python_min']}")
+            params.append(pytest.param(combo, id=name, marks=group))
+    return pytest.mark.parametrize("combo", params)(test)
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -10,7 +10,7 @@ import pytest
 
 from conftest import Bake
 from conftest import DEFAULTS
-from hooks.filters import extension_key
+from hooks.extension import extension_key
 
 # A sentence only that licence has; BSD-2-Clause is BSD-3-Clause without its third clause.
 LICENCE_MARKERS = {

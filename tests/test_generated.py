@@ -32,35 +32,12 @@ from conftest import Bake
 from conftest import BIN
 from conftest import COMBINATIONS
 from conftest import DEFAULTS
+from conftest import gate
 from conftest import mypy_cache
 from conftest import OPTIONS
 from conftest import run
 from conftest import run_baked_tests
 from conftest import TEMPLATE
-
-IDS = ["-".join(str(value) for value in combo.values()) for combo in COMBINATIONS]
-
-
-def gate(test=None, *, varying=None):  # type: ignore[no-untyped-def]
-    """Run ``test`` for every combination, grouped so each is baked once, on one worker.
-
-    Combinations share a group by Python version: mypy analyses Flask and Werkzeug once per
-    ``python_version``, so each version's cold analysis happens on one worker only. With
-    ``varying``, the names of the only options the test's input depends on, it runs for the
-    first combination of each distinct set of their values.
-    """
-    if test is None:
-        return lambda test: gate(test, varying=varying)
-    seen = set()
-    params = []
-    for combo, name in zip(COMBINATIONS, IDS, strict=True):
-        key = tuple(combo[option] for option in varying) if varying else name
-        if key not in seen:
-            seen.add(key)
-            group = pytest.mark.xdist_group(f"py{combo['python_min']}")
-            params.append(pytest.param(combo, id=name, marks=group))
-    return pytest.mark.parametrize("combo", params)(test)
-
 
 # The only answers that src/, tests/, examples/ and docs/ use, besides the names (the same in
 # every combination) and the license's SPDX id in one sentence of the docs. The baked suite

@@ -229,7 +229,8 @@ def test_free_text_reaches_files_only_through_the_text_filter() -> None:
 
 
 def test_extension_templates_are_copied_verbatim(bake: Bake) -> None:
-    """The extension's own Jinja templates reach the project unrendered."""
+    """The extension's own Jinja templates reach the project unrendered (both engines render
+    every file; {% raw %} keeps them as they are)."""
     page = bake(with_views=True) / "src/flask_example/templates/example/index.html"
     text = page.read_text(encoding="utf-8")
     assert "{{ request.blueprint }}" in text

@@ -29,7 +29,7 @@ from conftest import cookiecutter_cli
 from conftest import error_lines
 from conftest import run
 from conftest import TEMPLATE
-from hooks import filters
+from hooks import extension
 
 TRICKY = {
     "author_name": 'Zoë "Q" O\'Brien-Ümlaut \\ $HOME `x` %s #1 <a>&b 名前 😀',
@@ -146,15 +146,15 @@ RST_CASES = [
 
 @pytest.mark.parametrize("value", RST_CASES)
 def test_rst_text_reads_back_as_typed(value: str) -> None:
-    [paragraph] = rst_doctree(filters.text(value, "rst")).findall(docutils.nodes.paragraph)
+    [paragraph] = rst_doctree(extension.text(value, "rst")).findall(docutils.nodes.paragraph)
     assert paragraph.astext() == value
 
 
 def test_rst_text_escapes_only_what_it_must() -> None:
-    assert filters.text("Example support for Flask applications.", "rst") == (
+    assert extension.text("Example support for Flask applications.", "rst") == (
         "Example support for Flask applications."
     )
-    assert filters.text("Fast, typed; (and) tested!", "rst") == "Fast, typed; (and) tested!"
+    assert extension.text("Fast, typed; (and) tested!", "rst") == "Fast, typed; (and) tested!"
 
 
 @pytest.mark.parametrize(
@@ -170,7 +170,7 @@ def test_rst_text_escapes_only_what_it_must() -> None:
     ],
 )
 def test_literal_text_reads_back_in_toml_python_and_yaml(value: str) -> None:
-    literal = filters.text(value)
+    literal = extension.text(value)
     assert tomllib.loads(f"x = {literal}")["x"] == value
     assert ast.literal_eval(literal) == value
     assert yaml.safe_load(f"x: {literal}")["x"] == value

@@ -9,7 +9,7 @@ from pallets_sphinx_themes import ProjectLink
 
 project = "{{ cookiecutter.extension_name }}"
 author = {{ cookiecutter.author_name | text }}
-copyright = f"{% now 'utc', '%Y' %} {author}"
+copyright = f"{{ year }} {author}"
 release, version = get_version("{{ cookiecutter.extension_name }}")
 
 # General --------------------------------------------------------------

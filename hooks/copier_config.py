@@ -1,0 +1,90 @@
+"""Write copier.yml from cookiecutter.json: both engines ask the same questions.
+
+cookiecutter.json states the questions, their help, defaults and choices, the derived names and
+which files belong to which option. This turns them into copier's form and adds what copier
+needs to read the project template as cookiecutter does. ``make copier.yml`` runs it; a test
+checks that copier.yml is what it writes.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import yaml
+
+TEMPLATE = Path(__file__).resolve().parent.parent
+# Features used: templated _exclude, conditional tasks and _copier_operation.
+MIN_COPIER_VERSION = "9.5.0"
+HEADER = """\
+# Generated from cookiecutter.json by `make copier.yml` (hooks/copier_config.py): edit those.
+# With copier, the template is used as `copier copy --trust`: hooks/extension.py and
+# hooks/copier_context.py are loaded by file path (copier-template-extensions), and the task
+# runs hooks/post_gen_project.py.
+"""
+
+
+def question(name: str, value: object, help_text: str) -> dict[str, object]:
+    if isinstance(value, bool):
+        spec: dict[str, object] = {"type": "bool", "default": value}
+    elif isinstance(value, list):
+        spec = {"type": "str", "choices": value, "default": value[0]}
+    else:
+        spec = {"type": "str", "default": value}
+    # The same checks, and messages, as cookiecutter's pre_gen_project hook.
+    return {**spec, "help": help_text, "validator": f"{{{{ validator({name!r}) }}}}"}
+
+
+def exclusion(pattern: str, wanted: dict[str, object]) -> str:
+    """The pattern, left out unless every option has the wanted value."""
+    chosen = " and ".join(f"{option} == {json.dumps(value)}" for option, value in wanted.items())
+    return f"{{% if not ({chosen}) %}}{pattern}{{% endif %}}"
+
+
+def config(cookiecutter: dict[str, object]) -> dict[str, object]:
+    prompts: dict[str, str] = cookiecutter["__prompts__"]  # type: ignore[assignment]
+    table: dict[str, dict[str, object]] = cookiecutter["_files_by_option"]  # type: ignore[assignment]
+    # The post hook gets what it reads of the answers: the files are already left out.
+    hook_answers = "{{ {'init_git': init_git, '_files_by_option': {}} | to_json }}"
+    return {
+        "_min_copier_version": MIN_COPIER_VERSION,
+        "_subdirectory": "{% raw %}{{cookiecutter.package_name}}{% endraw %}",
+        "_templates_suffix": "",
+        "_answers_file": ".copier-answers.yml",
+        "_jinja_extensions": [
+            "copier_template_extensions.TemplateExtensionLoader",
+            "hooks/extension.py:TemplateFilters",
+            "hooks/copier_context.py:CookiecutterNamespace",
+        ],
+        "_exclude": [
+            "__pycache__",
+            "*.py[co]",
+            *(exclusion(pattern, wanted) for pattern, wanted in table.items()),
+        ],
+        "_tasks": [
+            {
+                "command": [
+                    "{{ _copier_python }}",
+                    "{{ _copier_conf.src_path }}/hooks/post_gen_project.py",
+                    hook_answers,
+                ],
+                "when": "{{ _copier_operation == 'copy' }}",
+            }
+        ],
+        **{
+            name: question(name, value, prompts[name])
+            for name, value in cookiecutter.items()
+            if not name.startswith("_")
+        },
+    }
+
+
+def main() -> None:
+    cookiecutter = json.loads((TEMPLATE / "cookiecutter.json").read_text(encoding="utf-8"))
+    sys.stdout.write(HEADER)
+    yaml.safe_dump(config(cookiecutter), sys.stdout, sort_keys=False, width=100)
+
+
+if __name__ == "__main__":
+    main()

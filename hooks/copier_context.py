@@ -1,0 +1,57 @@
+"""Under copier, the ``cookiecutter`` namespace the project template is written in.
+
+The project template reads ``{{ cookiecutter.package_name }}`` and the like. copier puts its
+answers at the top level instead, so this hook builds the namespace as cookiecutter does, from
+cookiecutter.json: the answers, each derived name rendered in order with the template's filters
+(hooks/extension.py, loaded before this), and the private settings. copier loads it through
+``_jinja_extensions`` in ``copier.yml``; cookiecutter never imports it.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from copier_template_extensions import ContextHook
+from jinja2 import Environment
+
+COOKIECUTTER = json.loads(
+    (Path(__file__).resolve().parent.parent / "cookiecutter.json").read_text(encoding="utf-8")
+)
+QUESTIONS = [key for key in COOKIECUTTER if not key.startswith("_")]
+
+
+class CookiecutterNamespace(ContextHook):
+    def __init__(self, environment: Environment) -> None:
+        super().__init__(environment)
+        # copier makes a context for every file and path it renders; the namespace depends on
+        # the answers only, so it is built once per set of answers.
+        self.namespaces: dict[str, dict[str, Any]] = {}
+
+    def hook(self, context: dict[str, Any]) -> None:
+        answers = {key: context[key] for key in QUESTIONS if key in context}
+        key = json.dumps(answers, sort_keys=True, default=str)
+        if key not in self.namespaces:
+            self.namespaces[key] = self.namespace(answers)
+        # The one name that differs: copier's answers file, which cookiecutter does not write.
+        namespace = {**self.namespaces[key]}
+        namespace["__answers_file"] = context["_copier_conf"]["answers_file"]
+        context["cookiecutter"] = namespace
+
+    def namespace(self, answers: dict[str, Any]) -> dict[str, Any]:
+        namespace: dict[str, Any] = {}
+        # While copier asks, the names derived after the first question not yet answered wait.
+        answered = True
+        for key, value in COOKIECUTTER.items():
+            if key.startswith("__"):
+                if answered and isinstance(value, str):
+                    template = self.environment.from_string(value)
+                    namespace[key] = template.render(cookiecutter=namespace)
+            elif key.startswith("_"):
+                namespace[key] = value
+            elif key in answers:
+                namespace[key] = answers[key]
+            else:
+                answered = False
+        return namespace

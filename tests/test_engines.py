@@ -1,0 +1,176 @@
+"""copier serves the same template as cookiecutter: same questions, files, refusals; updates.
+
+copier runs in-process through its API (copier and copier-template-extensions from PyPI), on a
+copy of the template without its git history, except where updates need one.
+"""
+
+from __future__ import annotations
+
+import filecmp
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from copier import run_copy
+from copier import run_update
+from test_hooks import BAD_ANSWERS
+
+from conftest import Bake
+from conftest import DEFAULTS
+from conftest import gate
+from conftest import run
+from conftest import TEMPLATE
+from hooks import copier_config
+
+ANSWERS_FILE = ".copier-answers.yml"
+# What a template copy leaves out: history, environments, scratch space and its own tests.
+NOT_TEMPLATE = {".git", ".venv", "out", ".ruff_cache", ".hypothesis", "tests", "__pycache__"}
+
+
+@pytest.fixture(scope="session")
+def template_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    copy = tmp_path_factory.mktemp("template") / "flask-ext-template"
+    shutil.copytree(
+        TEMPLATE,
+        copy,
+        ignore=lambda folder, names: NOT_TEMPLATE & set(names) if folder == str(TEMPLATE) else (),
+    )
+    return copy
+
+
+def copier_copy(template: Path, destination: Path, **answers: object) -> Path:
+    run_copy(str(template), destination, data=answers, defaults=True, unsafe=True, quiet=True)
+    return destination
+
+
+def tree(root: Path) -> set[str]:
+    return {
+        str(path.relative_to(root))
+        for path in root.rglob("*")
+        if path.is_file() and ".git" not in path.relative_to(root).parts
+    }
+
+
+def test_copier_yml_is_generated_from_cookiecutter_json() -> None:
+    """One statement of the questions: copier.yml is what `make copier.yml` writes."""
+    written = run(sys.executable, TEMPLATE / "hooks/copier_config.py")
+    assert written == (TEMPLATE / "copier.yml").read_text("utf-8")
+    config = yaml.safe_load((TEMPLATE / "copier.yml").read_text("utf-8"))
+    questions = [name for name in DEFAULTS if not name.startswith("_")]
+    assert [name for name in config if not name.startswith("_")] == questions
+    for name in questions:
+        assert config[name]["help"] == DEFAULTS["__prompts__"][name]
+    assert config["_min_copier_version"] == copier_config.MIN_COPIER_VERSION
+
+
+@gate
+def test_copier_makes_the_same_files_as_cookiecutter(
+    bake: Bake, template_copy: Path, tmp_path: Path, combo: dict[str, object]
+) -> None:
+    ours = bake(**combo)
+    theirs = copier_copy(template_copy, tmp_path / "project", **combo)
+    assert tree(theirs) - tree(ours) == {ANSWERS_FILE}
+    assert tree(ours) == tree(theirs) - {ANSWERS_FILE}
+    _, mismatch, errors = filecmp.cmpfiles(ours, theirs, sorted(tree(ours)), shallow=False)
+    assert (mismatch, errors) == ([], [])
+    answers = yaml.safe_load((theirs / ANSWERS_FILE).read_text("utf-8"))
+    assert {name: answers[name] for name in combo} == combo
+    # The first commit (or none), as cookiecutter's hook makes it.
+    assert (theirs / ".git").is_dir() is combo["init_git"]
+
+
+@pytest.mark.parametrize(("answers", "message"), BAD_ANSWERS, ids=[str(a) for a, _ in BAD_ANSWERS])
+def test_copier_refuses_a_bad_answer_with_the_same_line(
+    template_copy: Path, tmp_path: Path, answers: dict[str, str], message: str
+) -> None:
+    with pytest.raises(ValueError) as refused:
+        copier_copy(template_copy, tmp_path / "project", **answers)
+    # copier: "Validation error for question '<field>': " and the line cookiecutter prints.
+    field = message.split(":")[0]
+    prefix = f"Validation error for question '{field}': "
+    assert str(refused.value).startswith(prefix + message)
+    assert "; " in str(refused.value)
+    assert not (tmp_path / "project").exists()
+
+
+def test_copier_refuses_a_choice_the_template_does_not_offer(
+    template_copy: Path, tmp_path: Path
+) -> None:
+    with pytest.raises(ValueError, match="python_min"):
+        copier_copy(template_copy, tmp_path / "project", python_min="3.9")
+    assert not (tmp_path / "project").exists()
+
+
+def test_copier_older_than_the_template_needs_is_refused(
+    template_copy: Path, tmp_path: Path
+) -> None:
+    from copier.errors import UnsupportedVersionError
+
+    template = tmp_path / "template"
+    shutil.copytree(template_copy, template)
+    config = template / "copier.yml"
+    config.write_text(
+        config.read_text("utf-8").replace(
+            f"_min_copier_version: {copier_config.MIN_COPIER_VERSION}", '_min_copier_version: "99.0.0"'
+        ),
+        "utf-8",
+    )
+    with pytest.raises(UnsupportedVersionError, match="99.0.0"):
+        copier_copy(template, tmp_path / "project")
+
+
+def git(*args: object, cwd: Path) -> str:
+    return run("git", *args, cwd=cwd)
+
+
+def commit_all(repo: Path, message: str, tag: str | None = None) -> None:
+    git("add", "--all", cwd=repo)
+    git("commit", "--quiet", "--message", message, cwd=repo)
+    if tag:
+        git("tag", tag, cwd=repo)
+
+
+def replace_in(path: Path, old: str, new: str) -> None:
+    text = path.read_text("utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), "utf-8")
+
+
+def test_copier_update_brings_template_changes_and_keeps_the_users(
+    template_copy: Path, tmp_path: Path
+) -> None:
+    template = tmp_path / "template"
+    shutil.copytree(template_copy, template)
+    git("init", "--quiet", "--initial-branch", "main", cwd=template)
+    commit_all(template, "Template 1.0", tag="1.0.0")
+    project = tmp_path / "project"
+    run_copy(str(template), project, defaults=True, unsafe=True, quiet=True)
+    assert yaml.safe_load((project / ANSWERS_FILE).read_text("utf-8"))["_commit"] == "1.0.0"
+
+    # Nothing changed in the template: an update changes nothing.
+    before = git("rev-parse", "HEAD", cwd=project)
+    run_update(project, defaults=True, unsafe=True, quiet=True, overwrite=True)
+    assert git("status", "--porcelain", cwd=project) == ""
+    assert git("rev-parse", "HEAD", cwd=project) == before
+
+    # The user edits two files; the template changes one of the same lines and another file.
+    source = template / "{{cookiecutter.package_name}}"
+    replace_in(project / "CHANGES.rst", "Unreleased", "Released 2027-01-04")
+    replace_in(project / ".editorconfig", "root = true", "root = true\n# mine")
+    commit_all(project, "The user's changes")
+    replace_in(source / "CHANGES.rst", "Unreleased", "Not released yet")
+    replace_in(source / ".gitignore", "\n", "\n# from the template\n")
+    commit_all(template, "Template 1.1", tag="1.1.0")
+
+    run_update(project, defaults=True, unsafe=True, quiet=True, overwrite=True, conflict="inline")
+    assert "# from the template" in (project / ".gitignore").read_text("utf-8")
+    assert "# mine" in (project / ".editorconfig").read_text("utf-8")
+    changes = (project / "CHANGES.rst").read_text("utf-8")
+    assert (
+        "<<<<<<<" in changes and "Released 2027-01-04" in changes and "Not released yet" in changes
+    )
+    assert yaml.safe_load((project / ANSWERS_FILE).read_text("utf-8"))["_commit"] == "1.1.0"
+    # The first commit and the user's: the hook's task does not run again on update.
+    assert len(git("log", "--format=%H", cwd=project).split()) == 2
