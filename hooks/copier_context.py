@@ -10,11 +10,13 @@ cookiecutter.json: the answers, each derived name rendered in order with the tem
 from __future__ import annotations
 
 import json
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from copier_template_extensions import ContextHook
 from jinja2 import Environment
+from jinja2 import Template
 
 COOKIECUTTER = json.loads(
     (Path(__file__).resolve().parent.parent / "cookiecutter.json").read_text(encoding="utf-8")
@@ -39,16 +41,24 @@ class CookiecutterNamespace(ContextHook):
         namespace["__answers_file"] = context["_copier_conf"]["answers_file"]
         context["cookiecutter"] = namespace
 
+    @cached_property
+    def derived(self) -> dict[str, Template]:
+        """The derived names' templates, compiled once the environment is complete."""
+        return {
+            key: self.environment.from_string(value)
+            for key, value in COOKIECUTTER.items()
+            if key.startswith("__") and isinstance(value, str)
+        }
+
     def namespace(self, answers: dict[str, Any]) -> dict[str, Any]:
         namespace: dict[str, Any] = {}
         # While copier asks, the names derived after the first question not yet answered wait.
         answered = True
         for key, value in COOKIECUTTER.items():
-            if key.startswith("__"):
-                if answered and isinstance(value, str):
-                    template = self.environment.from_string(value)
-                    namespace[key] = template.render(cookiecutter=namespace)
-            elif key.startswith("_"):
+            if key in self.derived:
+                if answered:
+                    namespace[key] = self.derived[key].render(cookiecutter=namespace)
+            elif key.startswith("_"):  # private settings (and __prompts__)
                 namespace[key] = value
             elif key in answers:
                 namespace[key] = answers[key]
