@@ -113,7 +113,8 @@ def test_copier_older_than_the_template_needs_is_refused(
     config = template / "copier.yml"
     config.write_text(
         config.read_text("utf-8").replace(
-            f"_min_copier_version: {copier_config.MIN_COPIER_VERSION}", '_min_copier_version: "99.0.0"'
+            f"_min_copier_version: {copier_config.MIN_COPIER_VERSION}",
+            '_min_copier_version: "99.0.0"',
         ),
         "utf-8",
     )
