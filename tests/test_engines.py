@@ -63,6 +63,9 @@ def test_copier_yml_is_generated_from_cookiecutter_json() -> None:
     for name in questions:
         assert config[name]["help"] == DEFAULTS["__prompts__"][name]
     assert config["_min_copier_version"] == copier_config.MIN_COPIER_VERSION
+    major_minor = ".".join(copier_config.MIN_COPIER_VERSION.split(".")[:2])
+    readme = (TEMPLATE / "README.rst").read_text("utf-8")
+    assert f"**copier** ({major_minor} or newer)" in readme
 
 
 @gate
