@@ -8,6 +8,7 @@ no test reads an inventory from the network (test_real_projects.py builds withou
 
 from __future__ import annotations
 
+import functools
 import os
 import platform
 import re
@@ -141,10 +142,14 @@ def test_distributions(bake: Bake, combo: dict[str, object]) -> None:
     assert (f"{package}/_cli.py" in wheel_names) == combo["with_cli"]
 
 
+# Loading the schemas takes a tenth of a second; one validator checks every combination.
+pyproject_validator = functools.cache(validate_pyproject.Validator)
+
+
 @gate
 def test_pyproject_is_valid(bake: Bake, combo: dict[str, object]) -> None:
     text = (bake(**combo) / "pyproject.toml").read_text(encoding="utf-8")
-    validate_pyproject.Validator()(tomllib.loads(text))
+    pyproject_validator()(tomllib.loads(text))
 
 
 @gate
