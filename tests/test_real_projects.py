@@ -30,6 +30,14 @@ from conftest import run
 
 pytestmark = [pytest.mark.xdist_group("real-project"), pytest.mark.slow]
 
+
+@pytest.fixture(autouse=True)
+def _bytecode_as_users_have_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Users' Pythons cache bytecode; without it, every run here would compile Flask, pytest
+    and Sphinx again. The projects here are this module's own copies."""
+    monkeypatch.delenv("PYTHONDONTWRITEBYTECODE", raising=False)
+
+
 PYPROJECT_EDITS = {
     '"flask>=3.0"]': (
         '"flask[dotenv]>=3.0", "six>=1.16; python_version >= \'3.11\'"]\n'
