@@ -55,7 +55,7 @@ def config(cookiecutter: dict[str, object]) -> dict[str, object]:
         "_answers_file": ".copier-answers.yml",
         "_jinja_extensions": [
             "copier_template_extensions.TemplateExtensionLoader",
-            "hooks/extension.py:TemplateFilters",
+            "hooks/extension.py:TemplateExtension",
             "hooks/copier_context.py:CookiecutterNamespace",
         ],
         "_exclude": [

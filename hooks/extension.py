@@ -232,7 +232,7 @@ def _cookiecutter_version() -> str:
     return str(cookiecutter.__version__)
 
 
-class TemplateFilters(Extension):
+class TemplateExtension(Extension):
     """Registers the filters and globals above with the engine's Jinja environment."""
 
     def __init__(self, environment: Environment) -> None:
