@@ -11,17 +11,11 @@ from __future__ import annotations
 
 import json
 from functools import cached_property
-from pathlib import Path
 from typing import Any
 
 from copier_template_extensions import ContextHook
 from jinja2 import Environment
 from jinja2 import Template
-
-COOKIECUTTER = json.loads(
-    (Path(__file__).resolve().parent.parent / "cookiecutter.json").read_text(encoding="utf-8")
-)
-QUESTIONS = [key for key in COOKIECUTTER if not key.startswith("_")]
 
 
 class CookiecutterNamespace(ContextHook):
@@ -31,8 +25,17 @@ class CookiecutterNamespace(ContextHook):
         # the answers only, so it is built once per set of answers.
         self.namespaces: dict[str, dict[str, Any]] = {}
 
+    @cached_property
+    def cookiecutter_json(self) -> dict[str, Any]:
+        """cookiecutter.json, as hooks/extension.py reads it."""
+        return self.environment.globals["template_defaults"]()  # type: ignore[no-any-return]
+
+    @cached_property
+    def questions(self) -> list[str]:
+        return [key for key in self.cookiecutter_json if not key.startswith("_")]
+
     def hook(self, context: dict[str, Any]) -> None:
-        answers = {key: context[key] for key in QUESTIONS if key in context}
+        answers = {key: context[key] for key in self.questions if key in context}
         key = json.dumps(answers, sort_keys=True, default=str)
         if key not in self.namespaces:
             self.namespaces[key] = self.namespace(answers)
@@ -46,7 +49,7 @@ class CookiecutterNamespace(ContextHook):
         """The derived names' templates, compiled once the environment is complete."""
         return {
             key: self.environment.from_string(value)
-            for key, value in COOKIECUTTER.items()
+            for key, value in self.cookiecutter_json.items()
             if key.startswith("__") and isinstance(value, str)
         }
 
@@ -54,7 +57,7 @@ class CookiecutterNamespace(ContextHook):
         namespace: dict[str, Any] = {}
         # While copier asks, the names derived after the first question not yet answered wait.
         answered = True
-        for key, value in COOKIECUTTER.items():
+        for key, value in self.cookiecutter_json.items():
             if key in self.derived:
                 if answered:
                     namespace[key] = self.derived[key].render(cookiecutter=namespace)

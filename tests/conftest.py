@@ -186,6 +186,15 @@ def cookiecutter_cli(
     )
 
 
+def edit(path: Path, edits: dict[str, str]) -> None:
+    """Replace each key of ``edits`` with its value, everywhere in the file; each must be there."""
+    text = path.read_text("utf-8")
+    for old, new in edits.items():
+        assert old in text, f"{path.name}: {old!r}"
+        text = text.replace(old, new)
+    path.write_text(text, "utf-8")
+
+
 def error_lines(output: str) -> list[str]:
     return [line for line in output.splitlines() if line.startswith("ERROR: ")]
 

@@ -19,6 +19,7 @@ from test_hooks import BAD_ANSWERS
 
 from conftest import Bake
 from conftest import DEFAULTS
+from conftest import edit
 from conftest import gate
 from conftest import run
 from conftest import TEMPLATE
@@ -113,14 +114,8 @@ def test_copier_older_than_the_template_needs_is_refused(
 
     template = tmp_path / "template"
     shutil.copytree(template_copy, template)
-    config = template / "copier.yml"
-    config.write_text(
-        config.read_text("utf-8").replace(
-            f"_min_copier_version: {copier_config.MIN_COPIER_VERSION}",
-            '_min_copier_version: "99.0.0"',
-        ),
-        "utf-8",
-    )
+    required = f"_min_copier_version: {copier_config.MIN_COPIER_VERSION}"
+    edit(template / "copier.yml", {required: '_min_copier_version: "99.0.0"'})
     with pytest.raises(UnsupportedVersionError, match="99.0.0"):
         copier_copy(template, tmp_path / "project")
 
@@ -134,12 +129,6 @@ def commit_all(repo: Path, message: str, tag: str | None = None) -> None:
     git("commit", "--quiet", "--message", message, cwd=repo)
     if tag:
         git("tag", tag, cwd=repo)
-
-
-def replace_in(path: Path, old: str, new: str) -> None:
-    text = path.read_text("utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), "utf-8")
 
 
 def test_copier_update_brings_template_changes_and_keeps_the_users(
@@ -161,11 +150,11 @@ def test_copier_update_brings_template_changes_and_keeps_the_users(
 
     # The user edits two files; the template changes one of the same lines and another file.
     source = template / "{{cookiecutter.package_name}}"
-    replace_in(project / "CHANGES.rst", "Unreleased", "Released 2027-01-04")
-    replace_in(project / ".editorconfig", "root = true", "root = true\n# mine")
+    edit(project / "CHANGES.rst", {"Unreleased": "Released 2027-01-04"})
+    edit(project / ".editorconfig", {"root = true": "root = true\n# mine"})
     commit_all(project, "The user's changes")
-    replace_in(source / "CHANGES.rst", "Unreleased", "Not released yet")
-    replace_in(source / ".gitignore", "\n", "\n# from the template\n")
+    edit(source / "CHANGES.rst", {"Unreleased": "Not released yet"})
+    edit(source / ".gitignore", {".venv*/\n": ".venv*/\n# from the template\n"})
     commit_all(template, "Template 1.1", tag="1.1.0")
 
     run_update(project, defaults=True, unsafe=True, quiet=True, overwrite=True, conflict="inline")

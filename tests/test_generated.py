@@ -33,6 +33,7 @@ from conftest import Bake
 from conftest import BIN
 from conftest import COMBINATIONS
 from conftest import DEFAULTS
+from conftest import edit
 from conftest import gate
 from conftest import mypy_cache
 from conftest import OPTIONS
@@ -163,8 +164,7 @@ def test_lint_and_types(bake: Bake, combo: dict[str, object], tmp_path_factory) 
 def test_a_broken_example_in_the_docs_fails_the_baked_suite(bake: Bake, tmp_path: Path) -> None:
     project = tmp_path / "project"
     shutil.copytree(bake(), project, ignore=shutil.ignore_patterns(".git"))
-    readme = project / "README.rst"
-    readme.write_text(readme.read_text("utf-8").replace("FROM visits", "FROM items"), "utf-8")
+    edit(project / "README.rst", {"FROM visits": "FROM items"})
     result = run_baked_tests(project, "tests/test_docs.py")
     assert result.returncode == 1
     assert "README.rst: GET /visits" in result.stdout
@@ -367,13 +367,10 @@ def test_make_test_refuses_a_python_older_than_the_project(bake: Bake, tmp_path:
         pytest.skip(f"no supported Python newer than {here}")
     project = tmp_path / "project"
     shutil.copytree(bake(python_min=newer[0]), project, ignore=shutil.ignore_patterns(".git"))
-    pyproject = project / "pyproject.toml"
     # Any PEP 440 specifier, an upper bound too.
-    pyproject.write_text(
-        pyproject.read_text("utf-8").replace(
-            f'requires-python = ">={newer[0]}"', f'requires-python = ">={newer[0]},<4"'
-        ),
-        "utf-8",
+    edit(
+        project / "pyproject.toml",
+        {f'requires-python = ">={newer[0]}"': f'requires-python = ">={newer[0]},<4"'},
     )
     for installer, env in [("uv", os.environ.copy()), ("pip", without_uv())]:
         if installer == "uv" and not shutil.which("uv"):

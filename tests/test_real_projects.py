@@ -10,7 +10,6 @@ built once, on one worker, and its targets share it.
 
 from __future__ import annotations
 
-import functools
 import json
 import os
 import platform
@@ -25,6 +24,7 @@ import pytest
 from conftest import Bake
 from conftest import BIN
 from conftest import DEFAULTS
+from conftest import edit
 from conftest import mypy_cache
 from conftest import run
 
@@ -127,18 +127,9 @@ def test_report_versions() -> None:
 """
 
 
-def edit_pyproject(project: Path, edits: dict[str, str]) -> None:
-    pyproject = project / "pyproject.toml"
-    text = pyproject.read_text("utf-8")
-    for old, new in edits.items():
-        assert old in text, old
-        text = text.replace(old, new, 1)
-    pyproject.write_text(text, "utf-8")
-
-
 def pour_extension(project: Path) -> None:
     """Edit a default bake as an author porting a real extension would."""
-    edit_pyproject(project, PYPROJECT_EDITS)
+    edit(project / "pyproject.toml", PYPROJECT_EDITS)
     (project / "src/flask_example/backends.py").write_text(BACKENDS, "utf-8")
     (project / "tests/__init__.py").write_text("", "utf-8")
     (project / "tests/app.py").write_text(APP, "utf-8")
@@ -230,12 +221,9 @@ def test_make_lint_and_docs_hold_for_the_port(ported: Path) -> None:
     # The docs build without network and without a variable: here every inventory host is a
     # closed port on this machine, so nothing is read from the network.
     conf = ported / "docs/conf.py"
-    text = conf.read_text("utf-8")
-    hosts = re.findall(r'\("https://([^/"]+)/[^"]*", None\)', text)
+    hosts = re.findall(r'\("https://([^/"]+)/[^"]*", None\)', conf.read_text("utf-8"))
     assert len(hosts) == 3
-    for host in hosts:
-        text = text.replace(f"https://{host}/", "https://127.0.0.1:9/")
-    conf.write_text(text, "utf-8")
+    edit(conf, {f"https://{host}/": "https://127.0.0.1:9/" for host in hosts})
     env = {k: v for k, v in os.environ.items() if k != "DOCS_OFFLINE"}
     make(ported, "docs", env=env)
     assert (ported / "docs/_build/html/index.html").is_file()
@@ -299,7 +287,7 @@ def test_lowest_versions_refuse_with_one_line(
 ) -> None:
     project = tmp_path / "project"
     shutil.copytree(ported, project, ignore=shutil.ignore_patterns(".venv*", ".tox", "docs"))
-    edit_pyproject(project, edits)
+    edit(project / "pyproject.toml", edits)
     out = make_fails(project, "test-min")
     assert message in out.splitlines()
 
@@ -328,13 +316,6 @@ def test_the_usual_commands_work(ported: Path, tmp_path: Path) -> None:
     assert " passed" in run(project / ".venv/bin/pytest", cwd=project)
 
 
-def replace_in(path: Path, edits: dict[str, str]) -> None:
-    path.write_text(
-        functools.reduce(lambda text, edit: text.replace(*edit), edits.items(), path.read_text()),
-        encoding="utf-8",
-    )
-
-
 def test_make_dist_refuses_placeholders_then_builds_a_wheel_that_works(
     ported: Path, tmp_path: Path
 ) -> None:
@@ -354,7 +335,8 @@ def test_make_dist_refuses_placeholders_then_builds_a_wheel_that_works(
         "Example support for Flask applications.": "Example storage for Flask.",
     }
     for path in ("pyproject.toml", "README.rst", "LICENSE.txt"):
-        replace_in(ported / path, real)
+        text = (ported / path).read_text("utf-8")  # each holds some of the placeholders
+        edit(ported / path, {old: new for old, new in real.items() if old in text})
     assert "PASSED" in make(ported, "dist")
     wheel = next((ported / "dist").glob("*.whl"))
     venv = tmp_path / "clean"
