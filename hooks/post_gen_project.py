@@ -1,7 +1,9 @@
-"""Finish the project: drop the files of options not chosen, make the first commit, say what next.
+"""Finish the project: drop the files of options not chosen, lock, make the first commit, say
+what next.
 
-Self-contained and offline: the standard library and, if present, git. Running it again on the
-same project changes nothing, so tools that re-run hooks (cruft) are safe.
+Self-contained: the standard library and, if present, uv (which reads the index) and git.
+Running it again on the same project changes nothing, so tools that re-run hooks (cruft) are
+safe.
 """
 
 from __future__ import annotations
@@ -35,6 +37,21 @@ def remove(path: str) -> None:
         shutil.rmtree(path)
     else:
         os.remove(path)
+
+
+def lock() -> str:
+    """Make uv.lock; return what the user still has to do ("" if nothing)."""
+    later = "the first make target makes it; commit it then"
+    if os.path.exists("uv.lock"):
+        return ""
+    uv = shutil.which("uv")
+    if uv is None:
+        return f"uv is not on PATH, so uv.lock is not made yet: {later}"
+    locked = subprocess.run([uv, "lock", "--quiet"], capture_output=True, text=True)
+    if locked.returncode:
+        reason = locked.stderr.strip().splitlines()[-1:] or ["uv lock failed"]
+        return f"uv.lock is not made yet ({reason[0]}): {later}"
+    return ""
 
 
 def git_first_commit() -> str:
@@ -77,8 +94,8 @@ def main() -> int:
     for path in unselected_paths(context):
         remove(path)
 
-    note = git_first_commit() if context.get("init_git") else ""
-    if note:
+    notes = [lock(), git_first_commit() if context.get("init_git") else ""]
+    for note in filter(None, notes):
         print(f"NOTE: {note}", file=sys.stderr)
 
     # PWD is the directory the user ran cookiecutter from; cookiecutter changes only getcwd().

@@ -1,14 +1,15 @@
-"""Refuse a release whose metadata still holds one of the template's placeholders.
+# /// script
+# requires-python = ">=3.11"
+# ///
+"""Refuse a release while what it publishes holds one of the template's placeholders.
 
-``make dist`` runs this before it builds, so every CI's publish job does too; tests and docs
-builds do not. Each placeholder left is one line naming the file and the field to edit.
+``make dist`` (and so every CI's publish job) runs ``uv run scripts/check_release.py``. It
+checks the metadata in pyproject.toml, the license's holder and the docs' author and
+copyright, and prints one line for each placeholder left.
 """
-
-from __future__ import annotations
 
 import sys
 import tomllib
-from collections.abc import Iterator
 from pathlib import Path
 
 # The answers flask-ext-template offers as examples; a real project has its own.
@@ -18,50 +19,36 @@ PLACEHOLDERS = (
     {{ template_defaults().github_owner | text }},
     {{ cookiecutter.__default_description | text }},
 )
-# Released with the metadata: the README is the long description, the license is shipped.
-RELEASED_TEXT = ("README.rst", "LICENSE.txt")
 
 
-def strings(value: object, name: str) -> Iterator[tuple[str, str]]:
+def strings(value: object, name: str) -> list[tuple[str, str]]:
     """Every string in parsed TOML, with its dotted name (``project.authors[0].name``)."""
     if isinstance(value, dict):
-        for key, item in value.items():
-            yield from strings(item, f"{name}.{key}")
+        items = [(f"{name}.{key}", item) for key, item in value.items()]
     elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from strings(item, f"{name}[{index}]")
-    elif isinstance(value, str):
-        yield name, value
+        items = [(f"{name}[{index}]", item) for index, item in enumerate(value)]
+    else:
+        return [(name, value)] if isinstance(value, str) else []
+    return [found for name, item in items for found in strings(item, name)]
 
 
 def problems() -> list[str]:
-    found = []
-    pyproject = tomllib.loads(Path("pyproject.toml").read_text(encoding="utf-8"))
-    for name, value in strings(pyproject["project"], "project"):
-        found += [
-            f"pyproject.toml: {name} still holds the placeholder {placeholder!r};"
-            " write the real value"
-            for placeholder in PLACEHOLDERS
-            if placeholder in value
-        ]
-    for path in RELEASED_TEXT:
+    with open("pyproject.toml", "rb") as file:
+        fields = strings(tomllib.load(file)["project"], "pyproject.toml: project")
+    # The license names its holder; the docs' conf.py sets author and copyright.
+    for path in ("LICENSE.txt", "docs/conf.py"):
         lines = Path(path).read_text(encoding="utf-8").splitlines()
-        found += [
-            f"{path}, line {number}: still holds the placeholder {placeholder!r};"
-            " write the real value"
-            for number, line in enumerate(lines, 1)
-            for placeholder in PLACEHOLDERS
-            if placeholder in line
-        ]
-    return found
-
-
-def main() -> int:
-    found = problems()
-    for problem in found:
-        print(f"ERROR: {problem}", file=sys.stderr)
-    return 1 if found else 0
+        fields += [(f"{path}, line {n}", line) for n, line in enumerate(lines, 1)]
+    return [
+        f"{field} still holds the placeholder {placeholder!r}; write the real value"
+        for field, value in fields
+        for placeholder in PLACEHOLDERS
+        if placeholder in value
+    ]
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    found = problems()
+    for problem in found:
+        print(f"ERROR: {problem}", file=sys.stderr)
+    sys.exit(1 if found else 0)

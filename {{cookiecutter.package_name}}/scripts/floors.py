@@ -1,177 +1,71 @@
 # /// script
-# requires-python = ">=3.9"
-# dependencies = [
-#     "dependency-groups>=1.3",
-#     "packaging>=24.2",
-#     "tomli>=2.0; python_version < '3.11'",
-# ]
+# requires-python = ">=3.11"
+# dependencies = ["dependency-groups>=1.3", "packaging>=24.2"]
 # ///
-"""The floors pyproject.toml declares: the oldest Python and each dependency's lower bound.
+"""Install the lowest versions pyproject.toml allows into PYTHON's environment, or refuse.
 
-``make test``, ``make test-min`` and tox's ``-min`` environments run this with
-``uv run scripts/floors.py``, which provides its dependencies:
-
-``python PYTHON``
-    Stop with one line if PYTHON is outside ``requires-python``, naming a Python to use.
-``install --python PYTHON [--group NAME]... [--editable]``
-    Install the project, its dependencies and those of the groups into PYTHON's environment,
-    every direct dependency at exactly its lower bound and the rest at their newest. A direct
-    dependency without a lower bound, or floors that cannot be installed together, stop the
-    install with one line saying what to write in pyproject.toml.
+tox's tests-min env runs ``uv run scripts/floors.py PYTHON``. One resolution with
+``--resolution lowest-direct`` over the dependencies and the tests group gives each direct
+dependency its lowest allowed version (the rest at their newest). Every direct dependency
+whose lowest version is not the one pyproject.toml states is refused, one line each.
 """
 
-from __future__ import annotations
-
-import argparse
-import os
+import re
 import subprocess
 import sys
-import tempfile
-from pathlib import Path
-from typing import Any
+import tomllib
 
 from dependency_groups import resolve
 from packaging.requirements import Requirement
-from packaging.specifiers import SpecifierSet
 from packaging.utils import canonicalize_name
 from packaging.version import Version
 
-# uv runs this on whichever Python it finds first, which may be older than the project's.
-if sys.version_info >= (3, 11):
-    import tomllib
-else:
-    import tomli as tomllib
-
-ROOT = Path(__file__).resolve().parent.parent
-# Operators that give a requirement a lower bound.
-LOWER_BOUNDS = {">=", ">", "~=", "==", "==="}
-# uv runs this script and sets UV to its own path.
-UV = os.environ.get("UV", "uv")
+FLOOR = {">=", "~=", "==", "==="}  # the operators that state a lowest version
+PIN = re.compile(r"`([\w.-]+)==([\w.+!-]+)`")  # how uv names what it could not install
 
 
-class Refused(Exception):
-    """Something to fix in pyproject.toml or on the command line; the message is one line."""
+def uv(*args: str, stdin: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["uv", *args], input=stdin, capture_output=True, text=True)
 
 
-def pyproject() -> dict[str, Any]:
-    with open(ROOT / "pyproject.toml", "rb") as file:
-        return tomllib.load(file)
-
-
-def check_python(python: str, retry: str) -> None:
-    required = pyproject()["project"].get("requires-python", "")
-    try:
-        found = subprocess.run(
-            [python, "-c", "import platform; print(platform.python_version())"],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        raise Refused(
-            f"{python} was not found or does not run; {retry} PYTHON=python3.X"
-        ) from None
-    supported = SpecifierSet(required)
-    if supported.contains(found, prereleases=True):
-        return
-    minors = [
-        f"3.{minor}" for minor in range(30) if supported.contains(f"3.{minor}.99")
-    ]
-    use = f"{retry} PYTHON=python{minors[0]}" if minors else "no Python 3 satisfies it"
-    raise Refused(
-        f"This project needs Python {required} and {python} is {found}: {use}"
-    )
-
-
-def direct_requirements(groups: list[str]) -> list[Requirement]:
-    """The project's dependencies and those of ``groups`` (include-group followed)."""
-    config = pyproject()
-    declared = list(config["project"].get("dependencies", []))
-    if groups:
-        declared += resolve(config.get("dependency-groups", {}), *groups)
-    requirements = [Requirement(text) for text in declared]
-    for requirement in requirements:
-        if not any(spec.operator in LOWER_BOUNDS for spec in requirement.specifier):
-            raise Refused(
-                f"pyproject.toml: {requirement} has no lower bound, so it has no lowest version"
-                f" to test; write {requirement.name}>=<the oldest version you support>"
-            )
-    return requirements
-
-
-def uv(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([UV, *args], capture_output=True, text=True)
-
-
-def resolved(output: str) -> dict[str, Version]:
-    """Versions from the ``name==version`` lines of ``uv pip compile``."""
-    pins = (Requirement(line) for line in output.splitlines() if "==" in line)
-    return {
-        canonicalize_name(pin.name): Version(spec.version)
-        for pin in pins
-        for spec in pin.specifier
-    }
-
-
-def install_floors(python: str, groups: list[str], editable: bool) -> None:
-    requirements = direct_requirements(groups)
-    with tempfile.TemporaryDirectory() as work:
-        direct = Path(work, "direct.txt")
-        direct.write_text("".join(f"{req}\n" for req in requirements), encoding="utf-8")
-        # Each requirement's lowest version on the index, for this Python: its declared floor.
-        pip_compile = ["pip", "compile", "--quiet", "--no-header", "--no-annotate"]
-        pip_compile += ["--python", python]
-        lowest = uv(*pip_compile, "--no-deps", "--resolution", "lowest", str(direct))
-        if lowest.returncode:
-            raise SystemExit(lowest.stderr)
-        floors = Path(work, "floors.txt")
-        floors.write_text(lowest.stdout, encoding="utf-8")
-        project = ["--editable", str(ROOT)] if editable else [str(ROOT)]
-        pip_install = ["pip", "install", "--quiet", "--python", python]
-        pip_install += ["--constraints", str(floors), "--requirements", str(direct)]
-        installed = uv(*pip_install, *project)
-        if installed.returncode == 0:
-            print("Lowest versions:", " ".join(lowest.stdout.split()))
-            return
-        # Which floor is too low: the versions uv picks when only the direct dependencies
-        # are held at their lowest, and the rest may move.
-        possible = uv(*pip_compile, "--resolution", "lowest-direct", str(direct))
-        wanted, lowest_possible = resolved(lowest.stdout), resolved(possible.stdout)
-        for requirement in requirements:
-            name = canonicalize_name(requirement.name)
-            if (
-                name in wanted
-                and lowest_possible.get(name, wanted[name]) != wanted[name]
-            ):
-                raise Refused(
-                    f"pyproject.toml: {requirement}: {requirement.name} {wanted[name]} cannot be"
-                    " installed with the other lower bounds; write"
-                    f" {requirement.name}>={lowest_possible[name]}, the lowest that can"
-                )
-        raise SystemExit(installed.stderr)
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    commands = parser.add_subparsers(dest="command", required=True)
-    python = commands.add_parser(
-        "python", help="check a Python against requires-python"
-    )
-    python.add_argument("python")
-    python.add_argument("--retry", default="make test", help="the command to suggest")
-    install = commands.add_parser("install", help="install the lowest versions")
-    install.add_argument("--python", required=True)
-    install.add_argument("--group", action="append", default=[])
-    install.add_argument("--editable", action="store_true")
-    args = parser.parse_args()
-    try:
-        if args.command == "python":
-            check_python(args.python, args.retry)
+def problems(python: str) -> list[str]:
+    with open("pyproject.toml", "rb") as file:
+        config = tomllib.load(file)
+    declared = config["project"].get("dependencies", [])
+    declared += resolve(config.get("dependency-groups", {}), "tests")
+    found, floors = [], {}
+    for req in map(Requirement, declared):
+        lowest = [spec.version for spec in req.specifier if spec.operator in FLOOR]
+        if lowest:
+            floors[canonicalize_name(req.name)] = (req, Version(lowest[0]))
         else:
-            install_floors(args.python, args.group, args.editable)
-    except Refused as problem:
-        raise SystemExit(f"ERROR: {problem}") from None
+            found.append(f"{req} has no lower bound: write {req.name}>=<the oldest>")
+
+    wanted = "".join(f"{req}\n" for req, _ in floors.values())
+    pip_compile = ["pip", "compile", "-", "--no-header", "--no-annotate", "-p", python]
+    last = compiled = uv(*pip_compile, "--resolution", "lowest-direct", stdin=wanted)
+    for name, version in (line.split("==") for line in compiled.stdout.splitlines()):
+        req, floor = floors.get(canonicalize_name(name), (None, None))
+        if req and Version(version) != floor:
+            found.append(f"{req}: {floor} cannot go with the others; write >={version}")
+    if compiled.returncode == 0:
+        install = ["pip", "install", "-q", "-p", python, "--no-deps", "-r-", "-e."]
+        last = uv(*install, stdin=compiled.stdout)
+
+    if pin := PIN.search(last.stderr):
+        name, version = pin.groups()
+        # The first version after it with a wheel for this Python.
+        newer = uv(*pip_compile, "--no-deps", "--only-binary", name, "--resolution", "lowest",
+                   stdin=f"{name}>{version}\n")  # fmt: skip
+        newest = newer.stdout.partition("==")[2].strip()
+        found.append(f"{name} {version} does not install here; write {name}>={newest}")
+    elif last.returncode:
+        sys.exit(last.stderr)
+    return found
 
 
 if __name__ == "__main__":
-    main()
+    found = problems(sys.argv[1])
+    for problem in found:
+        print(f"ERROR: pyproject.toml: {problem}", file=sys.stderr)
+    sys.exit(1 if found else 0)

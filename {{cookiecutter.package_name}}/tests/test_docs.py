@@ -45,7 +45,9 @@ def test_examples_run(
     apps = [value for value in namespace.values() if isinstance(value, Flask)]
     factory = namespace.get("create_app")
     if callable(factory):
-        apps.append(factory())
+        made = factory()
+        assert isinstance(made, Flask), "create_app() returns no app"
+        apps.append(made)
     assert apps, "the examples make no app"
     for app in apps:
         client = app.test_client()
