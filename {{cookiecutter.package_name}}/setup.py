@@ -1,5 +1,6 @@
 from setuptools import setup
 
-# Metadata lives in pyproject.toml. zip_safe=False is Flask's extension guideline: an extension
-# must be importable from a plain directory so its templates and static files can be read.
+# Metadata lives in pyproject.toml. zip_safe=False is kept on purpose: it is the rule for
+# approved extensions in Flask's classic extension guide. setuptools ignores it for wheels,
+# which are always installed unzipped.
 setup(zip_safe=False)

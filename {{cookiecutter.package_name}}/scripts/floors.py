@@ -2,12 +2,9 @@
 # requires-python = ">=3.11"
 # dependencies = ["dependency-groups>=1.3", "packaging>=24.2"]
 # ///
-"""Install the lowest versions pyproject.toml allows into PYTHON's environment, or refuse.
-
-tox's tests-min env runs ``uv run scripts/floors.py PYTHON``. One resolution with
-``--resolution lowest-direct`` over the dependencies and the tests group gives each direct
-dependency its lowest allowed version (the rest at their newest). Every direct dependency
-whose lowest version is not the one pyproject.toml states is refused, one line each.
+"""Install the lowest versions pyproject.toml allows into PYTHON's environment, or list, a
+line each, every direct dependency whose lowest version is not the one it states. tox's
+tests-min env runs ``uv run scripts/floors.py PYTHON``.
 """
 
 import re
@@ -26,6 +23,11 @@ PIN = re.compile(r"`([\w.-]+)==([\w.+!-]+)`")  # how uv names what it could not 
 
 def uv(*args: str, stdin: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(["uv", *args], input=stdin, capture_output=True, text=True)
+
+
+def version_of(python: str) -> str:
+    run = [python, "-c", "import platform; print(platform.python_version())"]
+    return subprocess.run(run, capture_output=True, text=True).stdout.strip()
 
 
 def problems(python: str) -> list[str]:
@@ -47,7 +49,10 @@ def problems(python: str) -> list[str]:
     for name, version in (line.split("==") for line in compiled.stdout.splitlines()):
         req, floor = floors.get(canonicalize_name(name), (None, None))
         if req and Version(version) != floor:
-            found.append(f"{req}: {floor} cannot go with the others; write >={version}")
+            found.append(
+                f"{req}: the resolver had to raise {req.name} {floor} to {version};"
+                f" write {req.name}>={version}"
+            )
     if compiled.returncode == 0:
         install = ["pip", "install", "-q", "-p", python, "--no-deps", "-r-", "-e."]
         last = uv(*install, stdin=compiled.stdout)
@@ -57,8 +62,11 @@ def problems(python: str) -> list[str]:
         # The first version after it with a wheel for this Python.
         newer = uv(*pip_compile, "--no-deps", "--only-binary", name, "--resolution", "lowest",
                    stdin=f"{name}>{version}\n")  # fmt: skip
-        newest = newer.stdout.partition("==")[2].strip()
-        found.append(f"{name} {version} does not install here; write {name}>={newest}")
+        lowest = newer.stdout.partition("==")[2].strip()
+        found.append(
+            f"{name} {version} cannot be installed on Python {version_of(python)} (no"
+            f" wheel, and its sdist does not build); write {name}>={lowest}"
+        )
     elif last.returncode:
         sys.exit(last.stderr)
     return found
