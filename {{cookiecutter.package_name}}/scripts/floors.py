@@ -35,20 +35,21 @@ def problems(python: str) -> list[str]:
         config = tomllib.load(file)
     declared = config["project"].get("dependencies", [])
     declared += resolve(config.get("dependency-groups", {}), "tests")
-    found, floors = [], {}
+    found, bounded = [], []
     for req in map(Requirement, declared):
         lowest = [spec.version for spec in req.specifier if spec.operator in FLOOR]
         if lowest:
-            floors[canonicalize_name(req.name)] = (req, Version(lowest[0]))
+            bounded.append((req, Version(lowest[0])))
         else:
             found.append(f"{req} has no lower bound: write {req.name}>=<the oldest>")
 
-    wanted = "".join(f"{req}\n" for req, _ in floors.values())
+    wanted = "".join(f"{req}\n" for req, _ in bounded)
     pip_compile = ["pip", "compile", "-", "--no-header", "--no-annotate", "-p", python]
     last = compiled = uv(*pip_compile, "--resolution", "lowest-direct", stdin=wanted)
-    for name, version in (line.split("==") for line in compiled.stdout.splitlines()):
-        req, floor = floors.get(canonicalize_name(name), (None, None))
-        if req and Version(version) != floor:
+    chosen = dict(line.split("==") for line in compiled.stdout.splitlines())
+    for req, floor in bounded:
+        version = chosen.get(canonicalize_name(req.name))
+        if version and Version(version) != floor:
             found.append(
                 f"{req}: the resolver had to raise {req.name} {floor} to {version};"
                 f" write {req.name}>={version}"
