@@ -47,10 +47,13 @@ def lock() -> str:
     uv = shutil.which("uv")
     if uv is None:
         return f"uv is not on PATH, so uv.lock is not made yet: {later}"
-    locked = subprocess.run([uv, "lock", "--quiet"], capture_output=True, text=True)
+    # A bake reads the index but never downloads a Python: without one that the project
+    # supports, there is nothing to lock for yet.
+    command = [uv, "lock", "--quiet", "--no-python-downloads"]
+    locked = subprocess.run(command, capture_output=True, text=True)
     if locked.returncode:
-        reason = locked.stderr.strip().splitlines()[-1:] or ["uv lock failed"]
-        return f"uv.lock is not made yet ({reason[0]}): {later}"
+        reason = (locked.stderr.strip().splitlines() or ["uv lock failed"])[0]
+        return f"uv.lock is not made yet ({reason.removeprefix('error: ')}): {later}"
     return ""
 
 

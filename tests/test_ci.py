@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -104,21 +105,41 @@ def test_publish_uses_trusted_publishing(bake: Bake) -> None:
     assert "secrets." not in text and "password" not in text
 
 
+TOX_CALL = "uv run --locked --no-default-groups --group dev tox run"
+
+
 @pytest.mark.parametrize("python_min", DEFAULTS["python_min"])
 def test_github_matrix_spans_the_supported_pythons(bake: Bake, python_min: str) -> None:
-    job = workflows(bake(ci="github", python_min=python_min))["tests.yaml"]["jobs"]["tests"]
+    """Every CPython on Linux, free-threading, PyPy, Windows and macOS, the lowest versions on
+    the oldest and the newest Python, the development versions, typing, docs and the hooks:
+    each job one tox call, from the lock, with a time limit."""
+    jobs = workflows(bake(ci="github", python_min=python_min))["tests.yaml"]["jobs"]
+    assert set(jobs) == {"tests"}
+    job = jobs["tests"]
     rows = job["strategy"]["matrix"]["include"]
     supported = DEFAULTS["_python_versions"][DEFAULTS["_python_versions"].index(python_min) :]
+    newest = supported[-1]
+    free = DEFAULTS["_free_threaded"]
     cpythons = [row["python"] for row in rows if "name" not in row]
-    assert sorted(cpythons) == supported
+    assert sorted(cpythons) == sorted(supported + ([f"{free}t"] if free in supported else []))
     pypy = [row["python"] for row in rows if row.get("name") == "PyPy"]
     assert pypy == ([f"pypy-{DEFAULTS['_pypy']}"] if DEFAULTS["_pypy"] in supported else [])
-    assert {"name": "Minimum Versions", "python": python_min, "target": "test-min"} in rows
-    newest = supported[-1]
-    assert {"name": "Development Versions", "python": newest, "target": "test-dev"} in rows
-    jobs = workflows(bake(ci="github", python_min=python_min))["tests.yaml"]["jobs"]
-    assert {"docs", "lint"} <= set(jobs)
-    assert [step["run"] for step in jobs["lint"]["steps"] if "run" in step] == ["make lint"]
+    assert {"name": "Windows", "python": newest, "os": "windows-latest"} in rows
+    assert {"name": "Mac", "python": newest, "os": "macos-latest"} in rows
+    lowest = [row["python"] for row in rows if row.get("tox") == "tests-min"]
+    assert lowest == [python_min, newest]
+    assert {"name": "Development Versions", "python": newest, "tox": "tests-dev"} in rows
+    assert {"typing", "docs", "style"} <= {row.get("tox") for row in rows}
+    (call,) = [step for step in job["steps"] if "run" in step]
+    assert call["run"] == TOX_CALL
+    assert call["env"]["TOX_ENV"] == "${{ matrix.tox || format('py{0}', matrix.python) }}"
+    for workflow in workflows(bake(ci="github", python_min=python_min)).values():
+        assert all(job["timeout-minutes"] for job in workflow["jobs"].values())
+
+
+def tox_envs(project: Path) -> set[str]:
+    tox = tomllib.loads((project / "pyproject.toml").read_text("utf-8"))["tool"]["tox"]
+    return {*tox["env_list"], *tox["env"]}
 
 
 @pytest.mark.parametrize("ci", ["github", "gitlab", "travis"])
@@ -143,25 +164,23 @@ def test_other_ci_files_pass_their_schemas(bake: Bake, ci: str, schema: str, pat
     project = bake(ci=ci, python_min="3.12")
     run(BIN / "check-jsonschema", "--builtin-schema", schema, project / path)
     config = yaml.safe_load((project / path).read_text("utf-8"))
-    newest = DEFAULTS["_python_versions"][-1]
+    supported = DEFAULTS["_python_versions"][1:]
+    newest = supported[-1]
     if ci == "gitlab":
-        matrix = config["tests"]["parallel"]["matrix"][0]
-        assert matrix["PYTHON"] == DEFAULTS["_python_versions"][1:]
-        assert matrix["TARGET"] == ["test", "test-min"]
-        assert config["development-versions"]["image"] == f"python:{newest}"
-        jobs = {
-            name: config[name]["script"]
-            for name in ("development-versions", "lint", "docs", "publish")
-        }
+        assert config["tox"]["script"] == [f'{TOX_CALL} -e "$TOX_ENV"']
+        rows = [(row["IMAGE"], row["TOX_ENV"]) for row in config["tox"]["parallel"]["matrix"]]
     else:
-        assert config["python"] == DEFAULTS["_python_versions"][1:]
-        assert config["env"] == ["TARGET=test", "TARGET=test-min"]
-        include = config["jobs"]["include"]
-        assert include[0]["python"] == newest
-        jobs = {job["name"]: [f"make {job['env'].removeprefix('TARGET=')}"] for job in include}
-    publish = jobs.pop("publish")
-    assert sorted(jobs.values()) == [["make docs"], ["make lint"], ["make test-dev"]]
-    assert publish[0].startswith("make publish")
+        assert config["python"] == supported
+        assert config["script"] == f'{TOX_CALL} -e "${{TOX_ENV:-py$TRAVIS_PYTHON_VERSION}}"'
+        rows = [(f"python:{v}", f"py{v}") for v in config["python"]] + [
+            (f"python:{job['python']}", job["env"].removeprefix("TOX_ENV="))
+            for job in config["jobs"]["include"]
+            if "env" in job
+        ]
+    assert {env for _, env in rows} <= tox_envs(project)
+    assert {(f"python:{v}", f"py{v}") for v in supported} <= set(rows)
+    assert ("python:3.12", "tests-min") in rows and (f"python:{newest}", "tests-min") in rows
+    assert {"tests-dev", "typing", "docs", "style"} <= {env for _, env in rows}
 
 
 def publish_commands(project: Path, ci: str) -> list[str]:
@@ -176,16 +195,17 @@ def publish_commands(project: Path, ci: str) -> list[str]:
     jobs = yaml.safe_load((project / ".travis.yml").read_text("utf-8"))["jobs"]["include"]
     (job,) = [job for job in jobs if job.get("stage") == "publish"]
     assert job["if"] == "tag IS present"
-    return [f"make {job['env'].removeprefix('TARGET=')}"]
+    return job["script"]  # type: ignore[no-any-return]
 
 
 @pytest.mark.parametrize("ci", ["github", "gitlab", "travis"])
-def test_every_publish_job_builds_with_make_dist(bake: Bake, ci: str) -> None:
-    """make dist refuses the template's placeholders (test_real_projects runs it); make
-    publish runs make dist first."""
+def test_every_publish_job_runs_the_release_check_before_it_builds(bake: Bake, ci: str) -> None:
+    """The check refuses the template's placeholders (test_release runs it); make dist does
+    the same, in the same order."""
     project = bake(ci=ci)
     commands = publish_commands(project, ci)
-    assert "make dist" in commands or any(c.startswith("make publish") for c in commands)
+    check = commands.index("uv run --quiet scripts/check_release.py")
+    assert commands[check + 1] == "uv build"
     planned = run("make", "-n", "-C", project, "publish").splitlines()
     check = next(i for i, line in enumerate(planned) if "scripts/check_release.py" in line)
     build = next(i for i, line in enumerate(planned) if " build" in line)
@@ -193,13 +213,16 @@ def test_every_publish_job_builds_with_make_dist(bake: Bake, ci: str) -> None:
 
 
 def test_development_versions_come_from_the_main_branches(bake: Bake) -> None:
-    """The job runs in the user's CI; here, what `make test-dev` would run (make -n)."""
-    project = bake(ci="none")
-    planned = run("make", "-n", "-C", project, "test-dev")
-    install = next(line for line in planned.splitlines() if "uv pip install " in line)
-    assert '"flask @ git+https://github.com/pallets/flask@main"' in install
-    assert '"werkzeug @ git+https://github.com/pallets/werkzeug@main"' in install
-    assert "-e . --group test" in install
+    """The env runs in the user's CI (it needs GitHub); here, what it installs."""
+    tox = tomllib.loads((bake() / "pyproject.toml").read_text("utf-8"))["tool"]["tox"]
+    (install,) = tox["env"]["tests-dev"]["commands_pre"]
+    assert install == [
+        "uv",
+        "pip",
+        "install",
+        "https://github.com/pallets/flask/archive/refs/heads/main.tar.gz",
+        "https://github.com/pallets/werkzeug/archive/refs/heads/main.tar.gz",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -215,11 +238,13 @@ def test_pinned_tools_are_kept_up_to_date(bake: Bake, ci: str, schema: str, path
     text = (project / path).read_text("utf-8")
     if ci == "github":
         updates = {u["package-ecosystem"]: u for u in yaml.safe_load(text)["updates"]}
-        assert set(updates) == {"github-actions", "pip", "pre-commit"}
-        # Pins move; lower bounds stay.
-        assert updates["pip"]["versioning-strategy"] == "increase-if-necessary"
+        assert set(updates) == {"github-actions", "uv", "pre-commit"}
+        # uv.lock moves; lower bounds stay.
+        assert updates["uv"]["versioning-strategy"] == "lockfile-only"
     else:
-        assert json.loads(text)["rangeStrategy"] == "replace"
+        renovate = json.loads(text)
+        assert renovate["rangeStrategy"] == "update-lockfile"
+        assert renovate["lockFileMaintenance"] == {"enabled": True}
     for other in ("github", "gitlab", "travis", "none"):
         if other != ci:
             assert not (bake(ci=other) / path).exists()
@@ -245,7 +270,9 @@ def pushes_that_run_ci(project: Path, ci: str) -> list[str] | None:
     config = yaml.safe_load((project / f".{ci}{'-ci' if ci == 'gitlab' else ''}.yml").read_text())
     if ci == "gitlab":
         assert "workflow" not in config  # no rules that could leave a branch out
-        tests = [job for job in config.values() if isinstance(job, dict) and job["stage"] == "test"]
+        tests = [
+            job for job in config.values() if isinstance(job, dict) and job.get("stage") == "test"
+        ]
         assert tests and all("rules" not in job and "only" not in job for job in tests)
         return None
     return config.get("branches", {}).get("only")  # type: ignore[no-any-return]
