@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from conftest import Bake
+from conftest import BIN
 from conftest import DEFAULTS
 from conftest import run
 from conftest import TEMPLATE
