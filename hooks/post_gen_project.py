@@ -44,7 +44,8 @@ def lock() -> str:
     later = "the first make target makes it; commit it then"
     if os.path.exists("uv.lock"):
         return ""
-    uv = shutil.which("uv")
+    # The uv on PATH, or one installed beside cookiecutter (or copier) itself.
+    uv = shutil.which("uv") or shutil.which("uv", path=os.path.dirname(sys.executable))
     if uv is None:
         return f"uv is not on PATH, so uv.lock is not made yet: {later}"
     # A bake reads the index but never downloads a Python: without one that the project

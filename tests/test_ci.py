@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
+import subprocess
 import tomllib
 from pathlib import Path
 
@@ -15,6 +17,7 @@ from conftest import Bake
 from conftest import BIN
 from conftest import cookiecutter_cli
 from conftest import DEFAULTS
+from conftest import error_lines
 from conftest import run
 from conftest import TEMPLATE
 
@@ -210,6 +213,52 @@ def test_every_publish_job_runs_the_release_check_before_it_builds(bake: Bake, c
     check = next(i for i, line in enumerate(planned) if "scripts/check_release.py" in line)
     build = next(i for i, line in enumerate(planned) if " build" in line)
     assert check < build
+
+
+REAL = {
+    "author_name": "Jane Doe",
+    "author_email": "jane@example.org",
+    "github_owner": "jane-doe",
+    "short_description": "Example storage for Flask.",
+}
+
+
+@pytest.mark.parametrize("ci", DEFAULTS["ci"])
+def test_a_bake_with_real_answers_releases(bake: Bake, ci: str, tmp_path: Path) -> None:
+    """What every publish job runs: the release check passes, uv builds, twine agrees."""
+    project = tmp_path / "project"
+    shutil.copytree(bake(ci=ci, **REAL), project)
+    run("make", "dist", cwd=project)
+    dists = sorted((project / "dist").glob("*.*[lz]"))
+    assert len(dists) == 2
+    run(BIN / "twine", "check", "--strict", *dists)
+
+
+def test_a_bake_with_the_prompts_placeholders_is_refused(bake: Bake, tmp_path: Path) -> None:
+    """Every published field that still holds one, in one run; the README's prose about the
+    check is not a field."""
+    project = tmp_path / "project"
+    shutil.copytree(bake(), project)
+    result = subprocess.run(["make", "dist"], cwd=project, capture_output=True, text=True)
+    assert result.returncode != 0 and not (project / "dist").exists()
+    found = [line.split(": still holds the placeholder ") for line in error_lines(result.stderr)]
+    fields = {(where.split(",")[0].removeprefix("ERROR: "), what) for where, what in found}
+    assert {
+        ("pyproject.toml", "'Your Name'; write the real value"),
+        ("pyproject.toml", "'you@example.com'; write the real value"),
+        ("pyproject.toml", "'your-github-name'; write the real value"),
+        ("LICENSE.txt", "'Your Name'; write the real value"),
+        ("docs/conf.py", "'Your Name'; write the real value"),
+    } <= fields
+    assert (
+        "pyproject.toml",
+        "'Example support for Flask applications.'; write the real value",
+    ) in (fields)
+    assert {where.split(",")[0].removeprefix("ERROR: ") for where, _ in found} == {
+        "pyproject.toml",
+        "LICENSE.txt",
+        "docs/conf.py",
+    }
 
 
 def test_development_versions_come_from_the_main_branches(bake: Bake) -> None:
