@@ -10,6 +10,7 @@ built once, on one worker, and its targets share it.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import platform
@@ -17,6 +18,8 @@ import re
 import shutil
 import subprocess
 import sys
+import tarfile
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -316,6 +319,53 @@ def test_lowest_versions_list_every_problem_in_one_run(ported: Path, tmp_path: P
     ] + [
         "ERROR: pyproject.toml: flask[dotenv]>=2.0: the resolver had to raise flask 2.0 to"
         " 2.2.5; write flask>=2.2.5"
+    ]
+
+
+UNBUILDABLE = "ext-template-unbuildable"
+
+
+def unbuildable_package(links: Path) -> None:
+    """A find-links directory: version 1.0 only as an sdist that does not build (orjson 3.9.0
+    on a newer Python), 1.1 as a wheel."""
+    dist = UNBUILDABLE.replace("-", "_")
+    links.mkdir()
+    with tarfile.open(links / f"{dist}-1.0.tar.gz", "w:gz") as sdist:
+        for name, text in {
+            "PKG-INFO": f"Metadata-Version: 2.1\nName: {UNBUILDABLE}\nVersion: 1.0\n",
+            "setup.py": "raise SystemExit('this sdist does not build')\n",
+        }.items():
+            member = tarfile.TarInfo(f"{dist}-1.0/{name}")
+            member.size = len(text.encode())
+            sdist.addfile(member, io.BytesIO(text.encode()))
+    info = f"{dist}-1.1.dist-info"
+    files = {
+        f"{dist}/__init__.py": "",
+        f"{info}/METADATA": f"Metadata-Version: 2.1\nName: {UNBUILDABLE}\nVersion: 1.1\n",
+        f"{info}/WHEEL": "Wheel-Version: 1.0\nRoot-Is-Purelib: true\nTag: py3-none-any\n",
+    }
+    files[f"{info}/RECORD"] = "".join(f"{name},,\n" for name in [*files, f"{info}/RECORD"])
+    with zipfile.ZipFile(links / f"{dist}-1.1-py3-none-any.whl", "w") as wheel:
+        for name, text in files.items():
+            wheel.writestr(name, text)
+
+
+def test_a_floor_that_does_not_install_says_what_to_write(ported: Path, tmp_path: Path) -> None:
+    """What tests-min runs, with a lower bound that has no wheel and an sdist that does not
+    build on this Python: one line naming the first version that installs."""
+    project = tmp_path / "project"
+    shutil.copytree(ported, project, ignore=shutil.ignore_patterns(".venv*", ".tox", "docs"))
+    edit(project / "pyproject.toml", {'"flask-cors>=4.0.1"': f'"{UNBUILDABLE}>=1.0"'})
+    unbuildable_package(tmp_path / "links")
+    run(UV, "venv", "--quiet", "--python", sys.executable, tmp_path / "venv")
+    version = platform.python_version()
+    script = [UV, "run", "--quiet", "scripts/floors.py", tmp_path / "venv/bin/python", version]
+    env = {**os.environ, "UV_FIND_LINKS": str(tmp_path / "links")}
+    result = subprocess.run(script, cwd=project, env=env, capture_output=True, text=True)
+    assert result.returncode == 1
+    assert error_lines(result.stderr) == [
+        f"ERROR: pyproject.toml: {UNBUILDABLE} 1.0 cannot be installed on Python {version}"
+        f" (no wheel, and its sdist does not build); write {UNBUILDABLE}>=1.1"
     ]
 
 

@@ -2,10 +2,8 @@
 # requires-python = ">=3.11"
 # dependencies = ["dependency-groups>=1.3", "packaging>=24.2"]
 # ///
-"""Install the lowest versions pyproject.toml allows into PYTHON's environment, or list, a
-line each, every direct dependency whose lowest version is not the one it states. tox's
-tests-min env runs ``uv run scripts/floors.py PYTHON``.
-"""
+"""tox's tests-min: ``uv run scripts/floors.py PYTHON VERSION`` installs the lowest versions
+pyproject.toml allows, or lists every direct dependency whose lowest is not what it states."""
 
 import re
 import subprocess
@@ -25,12 +23,7 @@ def uv(*args: str, stdin: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(["uv", *args], input=stdin, capture_output=True, text=True)
 
 
-def version_of(python: str) -> str:
-    run = [python, "-c", "import platform; print(platform.python_version())"]
-    return subprocess.run(run, capture_output=True, text=True).stdout.strip()
-
-
-def problems(python: str) -> list[str]:
+def problems(python: str, python_version: str) -> list[str]:
     with open("pyproject.toml", "rb") as file:
         config = tomllib.load(file)
     declared = config["project"].get("dependencies", [])
@@ -54,18 +47,17 @@ def problems(python: str) -> list[str]:
                 f"{req}: the resolver had to raise {req.name} {floor} to {version};"
                 f" write {req.name}>={version}"
             )
+
     if compiled.returncode == 0:
         install = ["pip", "install", "-q", "-p", python, "--no-deps", "-r-", "-e."]
         last = uv(*install, stdin=compiled.stdout)
-
     if pin := PIN.search(last.stderr):
-        name, version = pin.groups()
-        # The first version after it with a wheel for this Python.
+        name, pinned = pin.groups()  # the fix: the first later version with a wheel
         newer = uv(*pip_compile, "--no-deps", "--only-binary", name, "--resolution", "lowest",
-                   stdin=f"{name}>{version}\n")  # fmt: skip
+                   stdin=f"{name}>{pinned}\n")  # fmt: skip
         lowest = newer.stdout.partition("==")[2].strip()
         found.append(
-            f"{name} {version} cannot be installed on Python {version_of(python)} (no"
+            f"{name} {pinned} cannot be installed on Python {python_version} (no"
             f" wheel, and its sdist does not build); write {name}>={lowest}"
         )
     elif last.returncode:
@@ -74,7 +66,7 @@ def problems(python: str) -> list[str]:
 
 
 if __name__ == "__main__":
-    found = problems(sys.argv[1])
+    found = problems(*sys.argv[1:])
     for problem in found:
         print(f"ERROR: pyproject.toml: {problem}", file=sys.stderr)
     sys.exit(1 if found else 0)
