@@ -156,7 +156,7 @@ class Bench:
         """What the bake writes for its own toolchain besides pyproject.toml."""
         paths = [self.baked / "Makefile", *sorted((self.baked / "scripts").glob("*"))]
         lines = sum(len(path.read_text("utf-8").splitlines()) for path in paths)
-        self.record("lines of tooling outside pyproject.toml", lines, None)
+        self.record("lines of tooling outside pyproject.toml", lines, None, unit="lines")
 
     def time_to_green(self, pypackage: str) -> None:
         """Bake and first `make test` (uv on PATH), against cookiecutter-pypackage's bake and
@@ -323,7 +323,9 @@ print(json.dumps(figures))
 MET = {True: "yes", False: "NO", None: "-"}
 
 
-def duration(seconds: object) -> str:
+def duration(seconds: object, unit: object = "s") -> str:
+    if unit == "lines" and isinstance(seconds, float | int):
+        return f"{seconds:.0f}"
     if not isinstance(seconds, float | int):
         return "-"
     if seconds >= 1:
@@ -371,7 +373,7 @@ def main() -> None:
             if k not in {"figure", "seconds", "floor_seconds", "ratio", "target", "met"}
         }
         print(
-            f"{row['figure']:44} {duration(row['seconds']):>10} "
+            f"{row['figure']:44} {duration(row['seconds'], row.get('unit')):>10} "
             f"{duration(row['floor_seconds']):>10} {number(row['ratio']):>7} "
             f"{number(row['target']):>7}  {MET[row['met']]} {extra or ''}"
         )
