@@ -5,6 +5,7 @@
 """tox's tests-min: ``uv run scripts/floors.py PYTHON VERSION`` installs the lowest versions
 pyproject.toml allows, or lists every direct dependency whose lowest is not what it states."""
 
+import os
 import re
 import subprocess
 import sys
@@ -17,10 +18,11 @@ from packaging.version import Version
 
 FLOOR = {">=", "~=", "==", "==="}  # the operators that state a lowest version
 PIN = re.compile(r"`([\w.-]+)==([\w.+!-]+)`")  # how uv names what it could not install
+UV = os.environ.get("UV", "uv")  # `uv run` gives its own path
 
 
 def uv(*args: str, stdin: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(["uv", *args], input=stdin, capture_output=True, text=True)
+    return subprocess.run([UV, *args], input=stdin, capture_output=True, text=True)
 
 
 def problems(python: str, python_version: str) -> list[str]:
@@ -47,7 +49,6 @@ def problems(python: str, python_version: str) -> list[str]:
                 f"{req}: the resolver had to raise {req.name} {floor} to {version};"
                 f" write {req.name}>={version}"
             )
-
     if compiled.returncode == 0:
         install = ["pip", "install", "-q", "-p", python, "--no-deps", "-r-", "-e."]
         last = uv(*install, stdin=compiled.stdout)
@@ -66,7 +67,5 @@ def problems(python: str, python_version: str) -> list[str]:
 
 
 if __name__ == "__main__":
-    found = problems(*sys.argv[1:])
-    for problem in found:
-        print(f"ERROR: pyproject.toml: {problem}", file=sys.stderr)
-    sys.exit(1 if found else 0)
+    if found := problems(*sys.argv[1:]):
+        sys.exit("\n".join(f"ERROR: pyproject.toml: {problem}" for problem in found))
