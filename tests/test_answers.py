@@ -104,6 +104,16 @@ def test_project_urls_follow_the_github_owner(bake: Bake) -> None:
     assert urls["Documentation"] == "https://flask-example.readthedocs.io/"
 
 
+def test_the_repository_host_follows_the_ci_choice(bake: Bake) -> None:
+    project = bake(github_owner="octo-org", ci="gitlab")
+    urls = pyproject(project)["project"]["urls"]
+    assert urls["Source"] == "https://gitlab.com/octo-org/flask-example/"
+    assert urls["Issue Tracker"] == "https://gitlab.com/octo-org/flask-example/issues/"
+    conf = (project / "docs/conf.py").read_text("utf-8")
+    assert 'repo_url = "https://gitlab.com/octo-org/flask-example/"' in conf
+    assert "github.com" not in conf and "github.com" not in str(urls)
+
+
 def test_first_prompt_then_defaults(tmp_path: Path) -> None:
     """A user who types Flask-SimpleXML at the first prompt and accepts every default."""
     from conftest import cookiecutter_cli
