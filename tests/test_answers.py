@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 import tomllib
 from pathlib import Path
 
@@ -95,6 +96,23 @@ def test_flask_floor(bake: Bake, flask_min: str) -> None:
     assert pyproject(bake(flask_min=flask_min))["project"]["dependencies"] == [
         f"flask>={flask_min}"
     ]
+
+
+def test_every_module_the_code_imports_is_a_dependency(bake: Bake) -> None:
+    project = bake(shape="request_hooks", with_cli=True, with_views=True)
+    assert pyproject(project)["project"]["dependencies"] == [
+        "flask>=3.0",
+        "click>=8.1.3",
+        "werkzeug>=3.0",
+    ]
+    imported = set()
+    for path in (project / "src").rglob("*.py"):
+        imported |= set(re.findall(r"^(?:from|import) (\w+)", path.read_text("utf-8"), re.M))
+    assert imported - {"__future__", "flask_example"} - set(sys.stdlib_module_names) == {
+        "click",
+        "flask",
+        "werkzeug",
+    }
 
 
 def test_project_urls_follow_the_github_owner(bake: Bake) -> None:
