@@ -97,7 +97,8 @@ def template_defaults() -> dict[str, object]:
 MAX_NAME_LENGTH = 32
 FREE_TEXT = ("short_description", "author_name")
 NAME_PART = r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*"
-EXTENSION_NAME = re.compile(rf"Flask-{NAME_PART}|{NAME_PART}-Flask")
+# PyPI names are case-insensitive: flask-talisman is as good as Flask-Talisman.
+EXTENSION_NAME = re.compile(rf"(?i:flask)-{NAME_PART}|{NAME_PART}-(?i:flask)")
 PACKAGE_NAME = re.compile(r"flask_[a-z][a-z0-9_]*|[a-z][a-z0-9_]*_flask")
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 GITHUB_OWNER = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}")

@@ -34,6 +34,9 @@ def pyproject(project: Path) -> dict:  # type: ignore[type-arg]
         ("Flask-SimpleXML", "flask_simplexml", "SimpleXML", "simplexml"),
         ("SimpleXML-Flask", "simplexml_flask", "SimpleXML", "simplexml"),
         ("Flask-Foo-Bar", "flask_foo_bar", "FooBar", "foo_bar"),
+        # A project's own PyPI spelling, lowercase, is kept in [project] name.
+        ("flask-talisman", "flask_talisman", "Talisman", "talisman"),
+        ("orjson-flask", "orjson_flask", "Orjson", "orjson"),
     ],
 )
 def test_derived_names(

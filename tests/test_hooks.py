@@ -22,7 +22,7 @@ BAD_ANSWERS = [
         {"extension_name": "Foo"},
         "extension_name: 'Foo' is not of the form Flask-Name or Name-Flask",
     ),
-    ({"extension_name": "flask-foo"}, "extension_name: 'flask-foo' is not of the form"),
+    ({"extension_name": "flsk-foo"}, "extension_name: 'flsk-foo' is not of the form"),
     ({"extension_name": "Flask-"}, "extension_name: 'Flask-' is not of the form"),
     ({"extension_name": "Flask-Foo Bar"}, "extension_name: 'Flask-Foo Bar' is not of the form"),
     ({"extension_name": "Flask-Föö"}, "extension_name: 'Flask-Föö' is not of the form"),
