@@ -22,6 +22,13 @@ DEFAULTS = json.loads((TEMPLATE / "cookiecutter.json").read_text(encoding="utf-8
 Bake = Callable[..., Path]
 # The tools of this environment (ruff, mypy, cruft, zizmor, ...).
 BIN = Path(sys.executable).parent
+# Answers a user types instead of the prompts' placeholders: a release check refuses nothing.
+REAL_ANSWERS = {
+    "author_name": "Jane Doe",
+    "author_email": "jane@example.org",
+    "github_owner": "jane-doe",
+    "short_description": "Example storage for Flask.",
+}
 # What this test process did, for `make bench` (tests/benchmark.py sets TEMPLATE_STATS_DIR).
 STATS: Counter[str] = Counter()
 

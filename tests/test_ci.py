@@ -18,6 +18,7 @@ from conftest import BIN
 from conftest import cookiecutter_cli
 from conftest import DEFAULTS
 from conftest import error_lines
+from conftest import REAL_ANSWERS
 from conftest import run
 from conftest import TEMPLATE
 
@@ -215,19 +216,11 @@ def test_every_publish_job_runs_the_release_check_before_it_builds(bake: Bake, c
     assert check < build
 
 
-REAL = {
-    "author_name": "Jane Doe",
-    "author_email": "jane@example.org",
-    "github_owner": "jane-doe",
-    "short_description": "Example storage for Flask.",
-}
-
-
 @pytest.mark.parametrize("ci", DEFAULTS["ci"])
 def test_a_bake_with_real_answers_releases(bake: Bake, ci: str, tmp_path: Path) -> None:
     """What every publish job runs: the release check passes, uv builds, twine agrees."""
     project = tmp_path / "project"
-    shutil.copytree(bake(ci=ci, **REAL), project)
+    shutil.copytree(bake(ci=ci, **REAL_ANSWERS), project)
     run("make", "dist", cwd=project)
     dists = sorted((project / "dist").glob("*.*[lz]"))
     assert len(dists) == 2

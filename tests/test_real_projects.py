@@ -30,6 +30,7 @@ from conftest import DEFAULTS
 from conftest import edit
 from conftest import error_lines
 from conftest import mypy_cache
+from conftest import REAL_ANSWERS
 from conftest import run
 
 UV = shutil.which("uv") or BIN / "uv"
@@ -68,13 +69,6 @@ FLOORS = {
     "flask-cors": "4.0.1",
     "packaging": "23.1",
     "iniconfig": "2.0.0",
-}
-# Answers a user types: the release check has nothing to refuse.
-REAL = {
-    "author_name": "Jane Doe",
-    "author_email": "jane@example.org",
-    "github_owner": "jane-doe",
-    "short_description": "Example storage for Flask.",
 }
 BACKENDS = '''"""Storage backends, found through the package's entry points."""
 
@@ -169,7 +163,7 @@ def pour_extension(project: Path) -> None:
 @pytest.fixture(scope="module")
 def ported(bake: Bake, tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = tmp_path_factory.mktemp("ported") / "flask_example"
-    shutil.copytree(bake(**REAL), project)
+    shutil.copytree(bake(**REAL_ANSWERS), project)
     pour_extension(project)
     return project
 
