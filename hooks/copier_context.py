@@ -15,7 +15,6 @@ from typing import Any
 
 from copier_template_extensions import ContextHook
 from jinja2 import Environment
-from jinja2 import Template
 
 
 class CookiecutterNamespace(ContextHook):
@@ -44,27 +43,5 @@ class CookiecutterNamespace(ContextHook):
         namespace["__answers_file"] = context["_copier_conf"]["answers_file"]
         context["cookiecutter"] = namespace
 
-    @cached_property
-    def derived(self) -> dict[str, Template]:
-        """The derived names' templates, compiled once the environment is complete."""
-        return {
-            key: self.environment.from_string(value)
-            for key, value in self.cookiecutter_json.items()
-            if key.startswith("__") and isinstance(value, str)
-        }
-
     def namespace(self, answers: dict[str, Any]) -> dict[str, Any]:
-        namespace: dict[str, Any] = {}
-        # While copier asks, the names derived after the first question not yet answered wait.
-        answered = True
-        for key, value in self.cookiecutter_json.items():
-            if key in self.derived:
-                if answered:
-                    namespace[key] = self.derived[key].render(cookiecutter=namespace)
-            elif key.startswith("_"):  # private settings (and __prompts__)
-                namespace[key] = value
-            elif key in answers:
-                namespace[key] = answers[key]
-            else:
-                answered = False
-        return namespace
+        return self.environment.globals["namespace"](answers)  # type: ignore[no-any-return]

@@ -9,10 +9,16 @@ nothing from the template: the standard library and Jinja only.
 
 from __future__ import annotations
 
+import builtins
+import contextlib
 import datetime
+import functools
+import io
 import json
 import keyword
 import re
+import textwrap
+import tokenize
 import unicodedata
 from collections.abc import Mapping
 from pathlib import Path
@@ -85,6 +91,7 @@ def text(value: object, kind: str = "literal") -> str:
     raise ValueError(f"text(): unknown kind {kind!r}; use 'literal', 'rst' or 'plain'")
 
 
+@functools.cache
 def template_defaults() -> dict[str, object]:
     """cookiecutter.json as written: the questions, their defaults and choices."""
     path = Path(__file__).resolve().parent.parent / "cookiecutter.json"
@@ -95,12 +102,16 @@ def template_defaults() -> dict[str, object]:
 # it>``: cookiecutter's pre_gen_project hook prints them all, copier shows each at its question.
 # Longer names make lines that ruff format would wrap differently from the template.
 MAX_NAME_LENGTH = 32
+# PyPI's limit for the summary, where the description goes.
+MAX_DESCRIPTION_LENGTH = 512
 FREE_TEXT = ("short_description", "author_name")
 NAME_PART = r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*"
 # PyPI names are case-insensitive: flask-talisman is as good as Flask-Talisman.
 EXTENSION_NAME = re.compile(rf"(?i:flask)-{NAME_PART}|{NAME_PART}-(?i:flask)")
 PACKAGE_NAME = re.compile(r"flask_[a-z][a-z0-9_]*|[a-z][a-z0-9_]*_flask")
-EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+# A dot-atom local part and a host name of labels that neither start nor end with a hyphen.
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+EMAIL = re.compile(rf"[A-Za-z0-9_%+-]+(?:\.[A-Za-z0-9_%+-]+)*@(?:{_LABEL}\.)+[A-Za-z]{{2,}}")
 GITHUB_OWNER = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}")
 # PEP 440, as in packaging.version.VERSION_PATTERN (neither engine depends on packaging).
 PEP440 = re.compile(
@@ -117,13 +128,89 @@ REFUSED_CATEGORIES = {
     "Zl": "a line break",
     "Zp": "a paragraph break",
 }
+# The spellings of yes and no that cookiecutter reads (its YesNoPrompt); copier reads more, and
+# would take "maybe" as yes, so both engines accept these only.
+YES = ("yes", "y", "true", "t", "on", "1")
+NO = ("no", "n", "false", "f", "off", "0")
+# The commands Flask's own `flask` group has; a command group of the same name is hidden.
+FLASK_COMMANDS = ("run", "shell", "routes")
+PROJECT_TEMPLATE = Path(__file__).resolve().parent.parent / "{{cookiecutter.package_name}}"
+_JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
 
 
-def _name_ok(name: str) -> bool:
-    return bool(EXTENSION_NAME.fullmatch(name)) and len(name) <= MAX_NAME_LENGTH
+def _python_of(path: Path) -> str:
+    """The Python in a project template file: a .py file, or an RST file's code blocks."""
+    source = path.read_text(encoding="utf-8")
+    if path.suffix == ".py":
+        return source
+    blocks = re.findall(r"^\.\. code-block:: python\n((?:\n| .*\n)+)", source, re.MULTILINE)
+    return "\n".join(textwrap.dedent(block) for block in blocks)
 
 
-def _free_text_problem(field: str, value: str, typed: str) -> str | None:
+@functools.cache
+def names_used(*patterns: str) -> frozenset[str]:
+    """Every Python name in the project template files matching ``patterns``, read with the
+    template's own Jinja left out: the names a derived name must not be."""
+    names = set()
+    for pattern in patterns:
+        for path in PROJECT_TEMPLATE.glob(pattern):
+            source = _JINJA.sub(" ", _python_of(path))
+            previous = ""
+            with contextlib.suppress(tokenize.TokenError, SyntaxError):
+                for token in tokenize.generate_tokens(io.StringIO(source).readline):
+                    # An attribute (after a dot) is no name of its own.
+                    if token.type == tokenize.NAME and previous != ".":
+                        names.add(token.string)
+                    previous = token.string
+    return frozenset(names)
+
+
+def _clash(name: str, *where: str) -> str | None:
+    """Why ``name`` cannot be a name in the generated files matching ``where``, or None."""
+    if keyword.iskeyword(name) or keyword.issoftkeyword(name):
+        return "a Python keyword"
+    if name in dir(builtins):
+        return "a Python builtin"
+    if name in names_used(*where):
+        return "a name the generated code already uses"
+    return None
+
+
+# The class is named in the package, its tests, the example and the docs' code; the extension
+# object (named by the key) in the example and the docs' code.
+CLASS_SCOPE = ("src/*/*.py", "tests/*.py", "examples/*.py", "*.rst", "docs/*.rst")
+KEY_SCOPE = ("examples/*.py", "*.rst", "docs/*.rst")
+
+
+def _name_clash(name: str) -> str | None:
+    cls, key = class_name(name), extension_key(package_name(name))
+    why = _clash(cls, *CLASS_SCOPE)
+    if why:
+        return f"makes the class {cls}, {why}"
+    why = _clash(key, *KEY_SCOPE)
+    if why:
+        return f"makes {key!r} the name of the extension object in the examples, {why}"
+    return None
+
+
+def _name_problem(name: str) -> str | None:
+    if not EXTENSION_NAME.fullmatch(name):
+        return (
+            f"{name!r} is not of the form Flask-Name or Name-Flask; use ASCII letters, digits"
+            " and single hyphens, such as Flask-SimpleXML"
+        )
+    if len(name) > MAX_NAME_LENGTH:
+        return f"{name!r} has {len(name)} characters; use at most {MAX_NAME_LENGTH}"
+    clash = _name_clash(name)
+    if clash:
+        part = name_part(name)
+        longer = name.replace(part, part + "Ext", 1)
+        instead = "" if _name_clash(longer) else f", such as {longer}"
+        return f"{name!r} {clash}; choose another name{instead}"
+    return None
+
+
+def _free_text_problem(field: str, value: str) -> str | None:
     for char in value:
         what = REFUSED_CATEGORIES.get(unicodedata.category(char))
         if what:
@@ -133,42 +220,85 @@ def _free_text_problem(field: str, value: str, typed: str) -> str | None:
             )
     if value != value.strip():
         return f"{field}: starts or ends with white space; remove it"
-    if TEMPLATE_SYNTAX.search(value) or TEMPLATE_SYNTAX.search(typed):
+    if field == "short_description" and len(value) > MAX_DESCRIPTION_LENGTH:
         return (
-            f"{field}: contains template syntax (a brace followed by a brace, % or #),"
-            " which cookiecutter would evaluate; remove the braces"
+            f"short_description: has {len(value)} characters, more than PyPI's"
+            f" {MAX_DESCRIPTION_LENGTH}; keep it to one short sentence"
         )
     return None
+
+
+def namespace(answers: Mapping[str, object]) -> dict[str, object]:
+    """The ``cookiecutter`` namespace of cookiecutter.json for these answers: each derived name
+    rendered in order with the template's filters, the private settings as written. A name
+    derived after the first question not yet answered is left out."""
+    result: dict[str, object] = {}
+    answered = True
+    for key, value in template_defaults().items():
+        if key.startswith("__") and isinstance(value, str):
+            if answered:
+                result[key] = _ENVIRONMENT.from_string(value).render(cookiecutter=result)
+        elif key.startswith("_"):  # private settings (and __prompts__)
+            result[key] = value
+        elif key in answers:
+            result[key] = answers[key]
+        else:
+            answered = False
+    return result
+
+
+def is_default(field: str, answers: Mapping[str, object]) -> bool:
+    """Whether the answer is the question's default, derived from the answers before it."""
+    default = template_defaults()[field]
+    if isinstance(default, str) and "{{" in default:
+        earlier = questions()[: questions().index(field)]
+        before = {key: answers[key] for key in earlier if key in answers}
+        default = _ENVIRONMENT.from_string(default).render(cookiecutter=namespace(before))
+    elif isinstance(default, list):
+        default = default[0]
+    # True is not 1: a yes/no answer is a boolean.
+    return type(answers[field]) is type(default) and answers[field] == default
+
+
+def questions() -> list[str]:
+    return [name for name in template_defaults() if not name.startswith("_")]
+
+
+def _yes_no(value: object) -> bool:
+    return isinstance(value, bool) or (isinstance(value, str) and value.lower() in YES + NO)
 
 
 def field_problem(
     field: str,
     answers: Mapping[str, object],
-    typed: Mapping[str, object] | None = None,
+    given: Mapping[str, object] | None = None,
 ) -> str | None:
     """The problem with one answer, or None. ``answers`` holds it and the answers before it.
 
-    ``typed`` holds the answers as the user gave them, before cookiecutter rendered them;
-    a field missing there has the template's default, which may be derived from earlier
-    answers. A default derived from a bad extension name is not reported again: the
+    ``given`` holds answers as they were given on the command line or in a file, before the
+    engine read them. An answer derived from a bad extension name is not reported again: the
     extension name's own line says it all.
     """
     value = str(answers[field])
-    typed = {} if typed is None else typed
+    given = {} if given is None else given
     name = str(answers["extension_name"])
-    derived_from_a_bad_name = not _name_ok(name) and field not in typed
+    default = template_defaults()[field]
+    if field != "extension_name" and _name_problem(name) and is_default(field, answers):
+        return None
+    # Typed at a prompt, template syntax reaches the answer; given on the command line or in
+    # a file, cookiecutter has rendered it, but it is still in what was given. Other fields'
+    # forms leave no room for braces.
+    typed = given.get(field)
+    typed = typed if isinstance(typed, str) and typed != default else ""
+    if TEMPLATE_SYNTAX.search(typed) or field in FREE_TEXT and TEMPLATE_SYNTAX.search(value):
+        return (
+            f"{field}: contains template syntax (a brace followed by a brace, % or #),"
+            " which cookiecutter would evaluate; remove the braces"
+        )
     if field == "extension_name":
-        if not EXTENSION_NAME.fullmatch(name):
-            return (
-                f"extension_name: {name!r} is not of the form Flask-Name or Name-Flask; use"
-                " ASCII letters, digits and single hyphens, such as Flask-SimpleXML"
-            )
-        if len(name) > MAX_NAME_LENGTH:
-            return (
-                f"extension_name: {name!r} has {len(name)} characters; use at most"
-                f" {MAX_NAME_LENGTH}"
-            )
-    elif field == "package_name" and not derived_from_a_bad_name:
+        problem = _name_problem(name)
+        return problem and f"extension_name: {problem}"
+    if field == "package_name" and not is_default(field, answers):
         key = extension_key(value)
         if not PACKAGE_NAME.fullmatch(value) or "__" in value or value.endswith("_"):
             return (
@@ -176,10 +306,11 @@ def field_problem(
                 " or ending with _flask; use lowercase letters, digits and single underscores,"
                 " such as flask_simplexml"
             )
-        if keyword.iskeyword(key) or keyword.issoftkeyword(key):
+        why = _clash(key, *KEY_SCOPE)
+        if why:
             return (
-                f"package_name: {value!r} leaves {key!r}, a Python keyword, as the extension"
-                " key; choose another name"
+                f"package_name: {value!r} makes {key!r} the name of the extension object in"
+                f" the examples, {why}; choose another name"
             )
     elif field == "author_email" and not EMAIL.fullmatch(value):
         return f"author_email: {value!r} is not an email address; give one such as jane@example.com"
@@ -188,19 +319,38 @@ def field_problem(
             f"github_owner: {value!r} is not a GitHub user or organization name; use letters,"
             " digits and single hyphens, at most 39 characters"
         )
-    elif field == "version" and (not PEP440.fullmatch(value) or value.startswith(("v", "V"))):
-        return f"version: {value!r} is not a PEP 440 version; use a form such as 0.1.0 or 1.0.0rc1"
+    elif field == "version":
+        if not PEP440.fullmatch(value) or value.startswith(("v", "V")):
+            return (
+                f"version: {value!r} is not a PEP 440 version; use a form such as 0.1.0 or"
+                " 1.0.0rc1"
+            )
+        if "+" in value:
+            return (
+                f"version: {value!r} has a local part (+...), which PyPI refuses; use a public"
+                f" version such as {value.partition('+')[0]}"
+            )
     elif field == "author_name" and not value.strip():
         return "author_name: is empty; give the name of the author and maintainer"
-    if field in FREE_TEXT and not derived_from_a_bad_name:
-        return _free_text_problem(field, value, str(typed.get(field, "")))
+    elif isinstance(default, bool):
+        if not isinstance(answers[field], bool) or not _yes_no(given.get(field, True)):
+            shown = given.get(field, answers[field])
+            return f"{field}: {shown!r} is not yes or no; answer yes or no (or true or false)"
+        key = extension_key(str(answers["package_name"]))
+        if field == "with_cli" and answers[field] and key in FLASK_COMMANDS:
+            return (
+                f"with_cli: the command group would be `flask {key}`, which Flask's own"
+                f" `flask {key}` hides; choose another extension_name or package_name, or"
+                " answer no"
+            )
+    if field in FREE_TEXT:
+        return _free_text_problem(field, value)
     # The engines check the choices they prompt for; answers from elsewhere (a replay file,
     # cruft's or copier's stored answers) arrive unchecked.
-    choices = template_defaults().get(field)
-    if isinstance(choices, list) and answers[field] not in choices:
+    if isinstance(default, list) and answers[field] not in default:
         return (
             f"{field}: {answers[field]!r} is not supported; choose one of"
-            f" {', '.join(map(str, choices))}"
+            f" {', '.join(map(str, default))}"
         )
     return None
 
@@ -210,20 +360,44 @@ def answer_problems(
 ) -> list[str]:
     """Every problem with a complete set of answers, in the order of the questions.
 
-    ``given`` is cookiecutter's ``_cookiecutter``: cookiecutter.json with the answers as the
-    user gave them, before rendering; where one equals the template's default, it was not given.
+    ``given`` is cookiecutter's ``_cookiecutter``: cookiecutter.json with the answers given on
+    the command line or in a config file put in, before rendering.
     """
-    defaults = template_defaults()
-    typed = {k: v for k, v in (given or {}).items() if v != defaults.get(k)}
-    questions = [name for name in defaults if not name.startswith("_")]
-    problems = (field_problem(name, answers, typed) for name in questions)
+    problems = (field_problem(name, answers, given) for name in questions())
     return [problem for problem in problems if problem]
+
+
+def rerun_arguments(answers: Mapping[str, object], given: Mapping[str, object]) -> list[str]:
+    """The ``key=value`` arguments that bake these answers again with ``--no-input``: every
+    answer that is not its default, as it was typed or given."""
+    arguments = []
+    for field in questions():
+        if is_default(field, answers):
+            continue
+        value = given.get(field)
+        if value is None or value == template_defaults()[field]:
+            value = answers[field]
+        if isinstance(value, bool):
+            value = "yes" if value else "no"
+        arguments.append(f"{field}={value}")
+    return arguments
 
 
 @pass_context
 def _copier_validator(context: Context, field: str) -> str:
-    """copier's validator of one question: its problem, shown at the prompt, or nothing."""
-    return field_problem(field, context.get_all()) or ""
+    """copier's validator of one question: its problem, shown at the prompt, or nothing.
+
+    Answers given with ``--data`` are checked one by one, and copier stops at the first
+    problem: so that one line lists, on lines of their own, the problems of the later ones.
+    """
+    answers = context.get_all()
+    data = dict(answers["_copier_conf"]["data"])
+    problem = field_problem(field, answers, data)
+    if problem and field in data:
+        later = questions()[questions().index(field) + 1 :]
+        rest = (field_problem(name, {**answers, **data}, data) for name in later if name in data)
+        problem = "\n".join([problem, *filter(None, rest)])
+    return problem or ""
 
 
 def _cookiecutter_version() -> str:
@@ -244,6 +418,8 @@ class TemplateExtension(Extension):
             # The year the project is made, for its license and docs.
             year=datetime.datetime.now(datetime.UTC).year,
             template_defaults=template_defaults,
+            namespace=namespace,
+            rerun_arguments=rerun_arguments,
             cookiecutter_version=_cookiecutter_version,
         )
         environment.filters.update(
@@ -252,3 +428,7 @@ class TemplateExtension(Extension):
             extension_key=extension_key,
             text=text,
         )
+
+
+# Renders the derived names of cookiecutter.json, with the filters above, for the checks.
+_ENVIRONMENT = Environment(extensions=[TemplateExtension])

@@ -11,12 +11,22 @@ from __future__ import annotations
 import json
 import os
 import re
+import shlex
 import sys
 
 # The results arrive as JSON in a raw string: tojson escapes every ' and control character, so
 # no answer can end the string or be read as code. _cookiecutter holds the answers as typed.
 PROBLEMS = json.loads(
     r"""{{ answer_problems(cookiecutter, _cookiecutter | default({})) | tojson }}"""
+)
+# What runs the bake again with every answer given, so that correcting one means editing one.
+RERUN = json.loads(
+    r"""{{ {
+        "template": cookiecutter._template | default(""),
+        "checkout": cookiecutter._checkout | default(None),
+        "output_dir": cookiecutter._output_dir | default(""),
+        "arguments": rerun_arguments(cookiecutter, _cookiecutter | default({})),
+    } | tojson }}"""
 )
 COOKIECUTTER_VERSION = "{{ cookiecutter_version() }}"
 MIN_COOKIECUTTER = (2, 7)
@@ -42,10 +52,32 @@ def existing_directory_problems(project_dir: str) -> list[str]:
     return []
 
 
+def rerun_command() -> str:
+    """The cookiecutter command that bakes the same answers again, without prompts."""
+    command = ["cookiecutter", RERUN["template"] or ".", "--no-input"]
+    if RERUN["checkout"]:
+        command += ["--checkout", RERUN["checkout"]]
+    # PWD is where the user ran cookiecutter; this hook runs in the project's directory.
+    output_dir = os.path.relpath(RERUN["output_dir"] or ".", os.environ.get("PWD", "."))
+    if output_dir != ".":
+        command += ["--output-dir", output_dir]
+    return shlex.join(command + RERUN["arguments"])
+
+
 def main() -> int:
-    problems = cookiecutter_problems() or PROBLEMS + existing_directory_problems(os.getcwd())
+    problems = cookiecutter_problems()
+    if problems:
+        print(f"ERROR: {problems[0]}", file=sys.stderr)
+        return 1
+    problems = PROBLEMS + existing_directory_problems(os.getcwd())
     for problem in problems:
         print(f"ERROR: {problem}", file=sys.stderr)
+    if problems:
+        print(
+            "To correct the answers, edit them in this command and run it:\n    "
+            + rerun_command(),
+            file=sys.stderr,
+        )
     return 1 if problems else 0
 
 

@@ -40,12 +40,80 @@ BAD_ANSWERS = [
     ({"package_name": "flask_"}, "package_name: 'flask_' is not a lowercase identifier"),
     (
         {"package_name": "flask_class"},
-        "package_name: 'flask_class' leaves 'class', a Python keyword",
+        "package_name: 'flask_class' makes 'class' the name of the extension object in the"
+        " examples, a Python keyword",
+    ),
+    (
+        {"package_name": "flask_config"},
+        "package_name: 'flask_config' makes 'config' the name of the extension object in the"
+        " examples, a name the generated code already uses",
+    ),
+    # Names whose class, or extension object, would clash with what the generated code uses.
+    *(
+        (
+            {"extension_name": f"Flask-{part}"},
+            f"extension_name: 'Flask-{part}' makes the class {part}, {why}; choose another"
+            f" name, such as Flask-{part}Ext",
+        )
+        for part, why in [
+            ("None", "a Python keyword"),
+            ("True", "a Python keyword"),
+            ("False", "a Python keyword"),
+            ("Exception", "a Python builtin"),
+            *[
+                (part, "a name the generated code already uses")
+                for part in ("App", "Any", "Path", "Iterator", "Response", "View")
+            ],
+        ]
+    ),
+    (
+        {"extension_name": "Flask-Flask"},
+        "extension_name: 'Flask-Flask' makes the class Flask, a name the generated code",
+    ),
+    *(
+        (
+            {"extension_name": name},
+            f"extension_name: {name!r} makes {key!r} the name of the extension object in the"
+            " examples, a name the generated code already uses; choose another name, such as",
+        )
+        for name, key in [
+            ("Flask-Config", "config"),
+            ("Flask-Create-App", "create_app"),
+            ("Flask-Client", "client"),
+        ]
+    ),
+    (
+        {"extension_name": "Flask-List"},
+        "extension_name: 'Flask-List' makes 'list' the name of the extension object in the"
+        " examples, a Python builtin; choose another name, such as Flask-ListExt",
+    ),
+    *(
+        (
+            {"extension_name": f"Flask-{command}", "with_cli": True},
+            f"with_cli: the command group would be `flask {command.lower()}`, which Flask's own"
+            f" `flask {command.lower()}` hides; choose another extension_name or package_name,"
+            " or answer no",
+        )
+        for command in ("Run", "Shell", "Routes")
     ),
     ({"author_email": "nobody"}, "author_email: 'nobody' is not an email address"),
     ({"author_email": "a@b"}, "author_email: 'a@b' is not an email address"),
     ({"author_email": "a b@example.com"}, "author_email: 'a b@example.com' is not an email"),
     ({"author_email": '"x"@example.com'}, "author_email: '\"x\"@example.com' is not an email"),
+    ({"author_email": "a..b@example.com"}, "author_email: 'a..b@example.com' is not an email"),
+    ({"author_email": ".a@example.com"}, "author_email: '.a@example.com' is not an email"),
+    ({"author_email": "a@-x.example.com"}, "author_email: 'a@-x.example.com' is not an email"),
+    (
+        {"version": "1.0+local.7"},
+        "version: '1.0+local.7' has a local part (+...), which PyPI refuses; use a public"
+        " version such as 1.0",
+    ),
+    (
+        {"short_description": "x" * 513},
+        "short_description: has 513 characters, more than PyPI's 512",
+    ),
+    # A yes/no answer that is not a boolean, as a YAML config file can give it.
+    ({"with_views": 0}, "with_views: 0 is not yes or no; answer yes or no"),
     ({"version": "one"}, "version: 'one' is not a PEP 440 version"),
     ({"version": "v1.0"}, "version: 'v1.0' is not a PEP 440 version"),
     ({"version": "1.0 beta"}, "version: '1.0 beta' is not a PEP 440 version"),
