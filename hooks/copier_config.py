@@ -26,11 +26,15 @@ HEADER = """\
 """
 
 
-def question(name: str, value: object, help_text: str) -> dict[str, object]:
+def question(name: str, value: object, prompt: str | dict[str, str]) -> dict[str, object]:
+    # A choice's prompt may label its choices, as cookiecutter's __prompts__ allow.
+    labels = prompt if isinstance(prompt, dict) else {}
+    help_text = labels.get("__prompt__", prompt)
     if isinstance(value, bool):
         spec: dict[str, object] = {"type": "bool", "default": value}
     elif isinstance(value, list):
-        spec = {"type": "str", "choices": value, "default": value[0]}
+        choices = {labels[choice]: choice for choice in value} if labels else value
+        spec = {"type": "str", "choices": choices, "default": value[0]}
     else:
         spec = {"type": "str", "default": value}
     # The same checks, and messages, as cookiecutter's pre_gen_project hook.
@@ -44,7 +48,7 @@ def exclusion(pattern: str, wanted: dict[str, object]) -> str:
 
 
 def config(cookiecutter: dict[str, object]) -> dict[str, object]:
-    prompts: dict[str, str] = cookiecutter["__prompts__"]  # type: ignore[assignment]
+    prompts: dict[str, str | dict[str, str]] = cookiecutter["__prompts__"]  # type: ignore[assignment]
     table: dict[str, dict[str, object]] = cookiecutter["_files_by_option"]  # type: ignore[assignment]
     # The post hook gets what it reads of the answers: the files are already left out.
     hook_answers = "{{ {'init_git': init_git, '_files_by_option': {}} | to_json }}"

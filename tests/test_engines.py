@@ -62,11 +62,29 @@ def test_copier_yml_is_generated_from_cookiecutter_json() -> None:
     questions = [name for name in DEFAULTS if not name.startswith("_")]
     assert [name for name in config if not name.startswith("_")] == questions
     for name in questions:
-        assert config[name]["help"] == DEFAULTS["__prompts__"][name]
+        prompt = DEFAULTS["__prompts__"][name]
+        if isinstance(prompt, dict):  # a choice question with labelled choices
+            assert config[name]["help"] == prompt["__prompt__"]
+            assert config[name]["choices"] == {prompt[value]: value for value in DEFAULTS[name]}
+        else:
+            assert config[name]["help"] == prompt
     assert config["_min_copier_version"] == copier_config.MIN_COPIER_VERSION
     major_minor = ".".join(copier_config.MIN_COPIER_VERSION.split(".")[:2])
     readme = (TEMPLATE / "README.rst").read_text("utf-8")
     assert f"**copier** ({major_minor} or newer)" in readme
+
+
+def test_every_prompt_fits_an_80_column_terminal() -> None:
+    """copier shows a question's help on one line after "🎤 ", and a choice after " » ", and
+    cuts both at the terminal's width. A choice question labels each choice with its value
+    and what it is for; cookiecutter shows the same labels."""
+    for name, prompt in DEFAULTS["__prompts__"].items():
+        texts = list(prompt.values()) if isinstance(prompt, dict) else [prompt]
+        assert all(len(text) <= 76 for text in texts), name
+        if isinstance(prompt, dict):
+            assert set(prompt) == {"__prompt__", *DEFAULTS[name]}
+            for value in DEFAULTS[name]:
+                assert prompt[value].startswith(f"{value}: ")
 
 
 @gate

@@ -163,9 +163,9 @@ def test_a_bake_speaks_of_its_own_shape_only(bake: Bake, shape: str) -> None:
 
 
 def test_the_prompt_explains_every_shape() -> None:
-    help_text = DEFAULTS["__prompts__"]["shape"]
+    labels = DEFAULTS["__prompts__"]["shape"]
     for shape in SHAPES:
-        assert f"{shape} (" in help_text
+        assert labels[shape].startswith(f"{shape}: ")
 
 
 @pytest.mark.parametrize("shape", SHAPES)
