@@ -50,8 +50,12 @@ def exclusion(pattern: str, wanted: dict[str, object]) -> str:
 def config(cookiecutter: dict[str, object]) -> dict[str, object]:
     prompts: dict[str, str | dict[str, str]] = cookiecutter["__prompts__"]  # type: ignore[assignment]
     table: dict[str, dict[str, object]] = cookiecutter["_files_by_option"]  # type: ignore[assignment]
-    # The post hook gets what it reads of the answers: the files are already left out.
-    hook_answers = "{{ {'init_git': init_git, '_files_by_option': {}} | to_json }}"
+    # The post hook gets what it reads of the answers: the files are already left out, and
+    # it commits the files the template wrote, whatever else the destination holds.
+    hook_answers = (
+        "{{ {'init_git': init_git, '_files_by_option': {},"
+        " 'files': project_files(cookiecutter)} | to_json }}"
+    )
     return {
         "_min_copier_version": MIN_COPIER_VERSION,
         "_subdirectory": "{% raw %}{{cookiecutter.package_name}}{% endraw %}",

@@ -12,6 +12,7 @@ from __future__ import annotations
 import builtins
 import contextlib
 import datetime
+import fnmatch
 import functools
 import io
 import json
@@ -322,8 +323,7 @@ def field_problem(
     elif field == "version":
         if not PEP440.fullmatch(value) or value.startswith(("v", "V")):
             return (
-                f"version: {value!r} is not a PEP 440 version; use a form such as 0.1.0 or"
-                " 1.0.0rc1"
+                f"version: {value!r} is not a PEP 440 version; use a form such as 0.1.0 or 1.0.0rc1"
             )
         if "+" in value:
             return (
@@ -383,6 +383,59 @@ def rerun_arguments(answers: Mapping[str, object], given: Mapping[str, object]) 
     return arguments
 
 
+def _matches(path: str, pattern: str) -> bool:
+    """Whether ``path``, or a folder it is in, matches a pattern of ``_files_by_option``."""
+    parts = path.split("/")
+    return any(
+        fnmatch.fnmatchcase("/".join(parts[:end]), pattern) for end in range(1, len(parts) + 1)
+    )
+
+
+def project_files(names: Mapping[str, object], *, every_option: bool = False) -> list[str]:
+    """The files the project template writes, relative to the project, for the ``cookiecutter``
+    namespace ``names``: those of the options chosen (``_files_by_option``), or of any option."""
+    table: dict[str, dict[str, object]] = template_defaults()["_files_by_option"]  # type: ignore[assignment]
+    files = []
+    for path in sorted(PROJECT_TEMPLATE.rglob("*")):
+        if not path.is_file() or "__pycache__" in path.parts:
+            continue
+        template = path.relative_to(PROJECT_TEMPLATE).as_posix()
+        relative = _ENVIRONMENT.from_string(template).render(cookiecutter=names)
+        if not relative or relative.endswith("/"):  # a name left empty: cookiecutter's answers
+            continue
+        left_out = not every_option and any(
+            any(names.get(option) != value for option, value in wanted.items())
+            and _matches(relative, pattern)
+            for pattern, wanted in table.items()
+        )
+        if not left_out:
+            files.append(relative)
+    return files
+
+
+def _destination_problem(answers: Mapping[str, object]) -> str | None:
+    """Under copier: the files of a new project that the destination already holds.
+
+    copier would stop half-way at the first (or, with --overwrite, replace them); a project
+    made from this template (its answers file there) is being updated, not made.
+    """
+    conf = answers["_copier_conf"]
+    destination = Path(str(conf["dst_path"]))  # type: ignore[index]
+    if conf["overwrite"] or (destination / ".copier-answers.yml").exists():  # type: ignore[index]
+        return None
+    names = namespace(answers)
+    there = [
+        path for path in project_files(names, every_option=True) if (destination / path).exists()
+    ]
+    if not there:
+        return None
+    return (
+        f"package_name: {destination} already holds files the project would have"
+        f" ({', '.join(there[:3])}{', ...' if len(there) > 3 else ''}); copy into a new or"
+        " empty directory, or give --overwrite to replace them"
+    )
+
+
 @pass_context
 def _copier_validator(context: Context, field: str) -> str:
     """copier's validator of one question: its problem, shown at the prompt, or nothing.
@@ -393,6 +446,8 @@ def _copier_validator(context: Context, field: str) -> str:
     answers = context.get_all()
     data = dict(answers["_copier_conf"]["data"])
     problem = field_problem(field, answers, data)
+    if field == "package_name" and not problem:
+        problem = _destination_problem(answers)
     if problem and field in data:
         later = questions()[questions().index(field) + 1 :]
         rest = (field_problem(name, {**answers, **data}, data) for name in later if name in data)
@@ -420,6 +475,7 @@ class TemplateExtension(Extension):
             template_defaults=template_defaults,
             namespace=namespace,
             rerun_arguments=rerun_arguments,
+            project_files=project_files,
             cookiecutter_version=_cookiecutter_version,
         )
         environment.filters.update(

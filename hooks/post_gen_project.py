@@ -58,7 +58,7 @@ def lock() -> str:
     return ""
 
 
-def git_first_commit() -> str:
+def git_first_commit(files: list[str] | None) -> str:
     """Make the first commit; return what the user still has to do ("" if nothing)."""
     by_hand = f"git init -b {BRANCH} && git add -A && git commit -m {COMMIT_MESSAGE!r}"
     if os.path.exists(".git"):
@@ -73,7 +73,9 @@ def git_first_commit() -> str:
         return f"git was not found, so the project is not under version control yet: {by_hand}"
     if not initialized:
         return f"git init failed; to put the project under version control: {by_hand}"
-    git("add", "--all")
+    # cookiecutter writes into a new directory; copier may write into one that holds the
+    # user's files, and names the template's (and uv.lock is the hook's).
+    git("add", "--all") if files is None else git("add", "--", *files, *glob("uv.lock"))
     if git("commit", "--quiet", "--message", COMMIT_MESSAGE) != 0:
         return (
             "git has no identity configured, so the first commit was not made: set"
@@ -98,7 +100,8 @@ def main() -> int:
     for path in unselected_paths(context):
         remove(path)
 
-    notes = [lock(), git_first_commit() if context.get("init_git") else ""]
+    files: list[str] | None = context.get("files")  # type: ignore[assignment]
+    notes = [lock(), git_first_commit(files) if context.get("init_git") else ""]
     for note in filter(None, notes):
         print(f"NOTE: {note}", file=sys.stderr)
 

@@ -74,8 +74,7 @@ def main() -> int:
         print(f"ERROR: {problem}", file=sys.stderr)
     if problems:
         print(
-            "To correct the answers, edit them in this command and run it:\n    "
-            + rerun_command(),
+            "To correct the answers, edit them in this command and run it:\n    " + rerun_command(),
             file=sys.stderr,
         )
     return 1 if problems else 0
