@@ -467,6 +467,8 @@ class TemplateExtension(Extension):
 
     def __init__(self, environment: Environment) -> None:
         super().__init__(environment)
+        # tojson keeps the answers' order, as cruft writes them to .cruft.json (see the post hook).
+        environment.policies["json.dumps_kwargs"] = {"sort_keys": False}
         environment.globals.update(
             answer_problems=answer_problems,
             validator=_copier_validator,

@@ -94,20 +94,43 @@ def answers() -> dict[str, object]:
     return json.loads(r"""{{ cookiecutter | tojson }}""")  # type: ignore[no-any-return]
 
 
+def write_cruft_state(context: dict[str, object]) -> None:
+    """Under ``cruft create``, write the .cruft.json it writes after this hook, so that the
+    first commit holds it and the project is clean for ``cruft update``. cruft alone adds
+    ``_commit`` to the answers; with its --checkout or --directory, it writes other values
+    and the file shows as changed."""
+    state = {
+        "template": context["_template"],
+        "commit": context["_commit"],
+        "checkout": None,
+        "context": {"cookiecutter": context},
+        "directory": None,
+    }
+    with open(".cruft.json", "w", encoding="utf-8") as file:
+        file.write(json.dumps(state, ensure_ascii=False, indent=2, separators=(",", ": ")) + "\n")
+
+
 def main() -> int:
     # Both engines run this hook in the new project's directory.
     context = answers()
     for path in unselected_paths(context):
         remove(path)
+    # PWD is the directory the user ran cookiecutter from; cookiecutter changes only getcwd().
+    user_dir = os.environ.get("PWD", "")
+    if "_commit" in context and os.path.exists(os.path.join(user_dir, ".cruft.json")):
+        # cruft update (or diff), in the project, bakes the template in a temporary directory
+        # to compare: nothing to lock, commit or say there.
+        return 0
+    if "_commit" in context:
+        write_cruft_state(context)
 
     files: list[str] | None = context.get("files")  # type: ignore[assignment]
     notes = [lock(), git_first_commit(files) if context.get("init_git") else ""]
     for note in filter(None, notes):
         print(f"NOTE: {note}", file=sys.stderr)
 
-    # PWD is the directory the user ran cookiecutter from; cookiecutter changes only getcwd().
     project = os.getcwd()
-    where = os.path.relpath(project, os.environ.get("PWD", os.path.dirname(project)))
+    where = os.path.relpath(project, user_dir or os.path.dirname(project))
     print(f"Created {os.path.basename(project)}. Next: cd {shlex.quote(where)} && make test")
     return 0
 

@@ -37,11 +37,14 @@ def template_repo(tmp_path: Path) -> Path:
 def test_cruft_create_check_and_update(template_repo: Path, tmp_path: Path) -> None:
     projects = tmp_path / "projects"
     projects.mkdir()
-    run(BIN / "cruft", "create", "--no-input", template_repo, cwd=projects)
+    env = {**os.environ, "PWD": str(projects)}
+    created = run(BIN / "cruft", "create", "--no-input", template_repo, cwd=projects, env=env)
+    assert "Next: cd flask_example && make test" in created
     project = projects / "flask_example"
     assert "up to date" in run(BIN / "cruft", "check", cwd=project)
-    run("git", "add", ".cruft.json", cwd=project)
-    run("git", "commit", "--quiet", "--message", "Track the template", cwd=project)
+    # The first commit holds .cruft.json: the project is clean, ready for `cruft update`.
+    assert run("git", "status", "--porcelain", cwd=project) == ""
+    assert ".cruft.json" in run("git", "ls-files", cwd=project).split()
 
     # A later change to the template reaches the project with `cruft update`.
     changes = template_repo / "{{cookiecutter.package_name}}" / "CHANGES.rst"
@@ -49,8 +52,11 @@ def test_cruft_create_check_and_update(template_repo: Path, tmp_path: Path) -> N
     run("git", "commit", "--quiet", "--all", "--message", "Change the template", cwd=template_repo)
     check = subprocess.run([BIN / "cruft", "check"], cwd=project, capture_output=True, text=True)
     assert check.returncode != 0 and "out of date" in check.stdout
-    run(BIN / "cruft", "update", "--skip-apply-ask", cwd=project)
+    env = {**os.environ, "PWD": str(project)}
+    updated = run(BIN / "cruft", "update", "--skip-apply-ask", cwd=project, env=env)
     assert "-   A change from the template.\n" in (project / "CHANGES.rst").read_text("utf-8")
+    # The bakes cruft compares are in temporary directories: the hook says nothing of them.
+    assert "Next:" not in updated and "NOTE:" not in updated
     assert "up to date" in run(BIN / "cruft", "check", cwd=project)
 
 
