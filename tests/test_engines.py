@@ -185,3 +185,65 @@ def test_copier_update_brings_template_changes_and_keeps_the_users(
     assert yaml.safe_load((project / ANSWERS_FILE).read_text("utf-8"))["_commit"] == "1.1.0"
     # The first commit and the user's: the hook's task does not run again on update.
     assert len(git("log", "--format=%H", cwd=project).split()) == 2
+
+
+@pytest.mark.parametrize("value", ["maybe", "2", "none"])
+def test_copier_refuses_a_yes_no_answer_cookiecutter_would_not_read(
+    template_copy: Path, tmp_path: Path, value: str
+) -> None:
+    """copier would read "maybe" as yes; cookiecutter refuses it: both refuse it."""
+    with pytest.raises(ValueError) as refused:
+        copier_copy(template_copy, tmp_path / "project", with_views=value)
+    assert str(refused.value) == (
+        f"Validation error for question 'with_views': with_views: {value!r} is not yes or no;"
+        " answer yes or no (or true or false)"
+    )
+    assert not (tmp_path / "project").exists()
+
+
+def test_copier_lists_every_problem_of_the_given_answers_at_once(
+    template_copy: Path, tmp_path: Path
+) -> None:
+    with pytest.raises(ValueError) as refused:
+        copier_copy(
+            template_copy,
+            tmp_path / "project",
+            version="1.0+local",
+            author_email="a..b@c.org",
+            with_cli="maybe",
+        )
+    lines = str(refused.value).splitlines()
+    assert lines[0].startswith("Validation error for question 'author_email': author_email: ")
+    assert [line.split(":")[0] for line in lines[1:]] == ["version", "with_cli"]
+    assert not (tmp_path / "project").exists()
+
+
+def test_copier_into_a_directory_with_files_commits_only_the_templates(
+    template_copy: Path, tmp_path: Path
+) -> None:
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / ".env").write_text("SECRET=1\n", "utf-8")
+    copier_copy(template_copy, project)
+    assert git("status", "--porcelain", cwd=project) == "?? .env\n"
+    committed = set(git("ls-files", cwd=project).split())
+    assert committed == tree(project) - {".env"}
+
+
+def test_copier_into_a_directory_holding_the_projects_files_writes_nothing(
+    template_copy: Path, tmp_path: Path
+) -> None:
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "README.rst").write_text("Mine.\n", "utf-8")
+    with pytest.raises(ValueError) as refused:
+        copier_copy(template_copy, project)
+    assert str(refused.value) == (
+        f"Validation error for question 'package_name': package_name: {project} already holds"
+        " files the project would have (README.rst); copy into a new or empty directory, or"
+        " give --overwrite to replace them"
+    )
+    assert [path.name for path in project.iterdir()] == ["README.rst"]
+    # With --overwrite, the user asks for it.
+    run_copy(str(template_copy), project, defaults=True, unsafe=True, quiet=True, overwrite=True)
+    assert (project / "README.rst").read_text("utf-8") != "Mine.\n"

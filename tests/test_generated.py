@@ -208,8 +208,13 @@ def test_baked_suite_header_shows_versions(bake: Bake) -> None:
             "with_views": True,  # the longest
             "with_cli": True,
         },
+        # Names of Flask's own commands: refused with the CLI (its group would be hidden),
+        # good names without it.
+        {"extension_name": "Flask-Run"},
+        {"extension_name": "Flask-Shell", "shape": "app_client"},
+        {"extension_name": "flask-routes", "shape": "request_hooks", "with_views": True},
     ],
-    ids=["simplexml", "name-flask", "long-name"],
+    ids=["simplexml", "name-flask", "long-name", "run", "shell", "routes"],
 )
 def test_other_names_pass_their_suite_and_lint(
     bake: Bake,

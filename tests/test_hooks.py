@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
 from pathlib import Path
 
 import pytest
@@ -269,3 +270,52 @@ def test_post_hook_without_git_identity_still_succeeds(tmp_path: Path) -> None:
 
 def test_init_git_no_leaves_no_repository(bake) -> None:  # type: ignore[no-untyped-def]
     assert not (bake(init_git=False) / ".git").exists()
+
+
+def test_one_pass_lists_every_problem_and_a_command_to_bake_again(tmp_path: Path) -> None:
+    """Three mistakes typed at the prompts: all three lines at once, each naming its field,
+    and a command with every answer given, so that correcting them means editing values."""
+    # The name, the default package and shape, the description, the default author, the email.
+    answers = ["Flask-App", "", "", "x" * 513, "", "nobody", "", "", "", "", "", "", "yes"]
+    env = {**os.environ, "PWD": str(tmp_path)}
+    result = cookiecutter_cli("--output-dir", "out", cwd=tmp_path, answers=answers, env=env)
+    assert result.returncode != 0
+    fields = [line.split(":")[1].strip() for line in error_lines(result.stderr)]
+    assert fields == ["extension_name", "short_description", "author_email"]
+    lines = result.stderr.splitlines()
+    command = shlex.split(
+        lines[lines.index("To correct the answers, edit them in this command and run it:") + 1]
+    )
+    assert command[:5] == ["cookiecutter", str(TEMPLATE), "--no-input", "--output-dir", "out"]
+    given = dict(argument.split("=", 1) for argument in command[5:])
+    assert given == {
+        "extension_name": "Flask-App",
+        "short_description": "x" * 513,
+        "author_email": "nobody",
+        "with_views": "yes",
+    }
+    assert not (tmp_path / "out").exists() or list((tmp_path / "out").iterdir()) == []
+
+    fixed = {
+        "extension_name": "Flask-AppExt",
+        "short_description": "Apps.",
+        "author_email": "jane@example.org",
+    }
+    arguments = [f"{key}={fixed.get(key, value)}" for key, value in given.items()]
+    result = cookiecutter_cli(*command[2:5], answers_given=tuple(arguments), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "out/flask_appext/src/flask_appext/_views.py").is_file()
+
+
+def test_a_name_is_checked_before_what_is_derived_from_it(
+    cookies, capfd: pytest.CaptureFixture[str]
+) -> None:  # type: ignore[no-untyped-def]
+    """A bad name's derived answers (package, description) are not reported twice; a
+    package name chosen by hand is checked on its own."""
+    cookies.bake(extra_context={"extension_name": "Flask-None"})
+    assert [line.split(":")[1] for line in error_lines(capfd.readouterr().err)] == [
+        " extension_name"
+    ]
+    cookies.bake(extra_context={"extension_name": "Flask-None", "package_name": "flask_x y"})
+    fields = [line.split(":")[1].strip() for line in error_lines(capfd.readouterr().err)]
+    assert fields == ["extension_name", "package_name"]
