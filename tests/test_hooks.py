@@ -319,3 +319,38 @@ def test_a_name_is_checked_before_what_is_derived_from_it(
     cookies.bake(extra_context={"extension_name": "Flask-None", "package_name": "flask_x y"})
     fields = [line.split(":")[1].strip() for line in error_lines(capfd.readouterr().err)]
     assert fields == ["extension_name", "package_name"]
+
+
+def readme_text() -> str:
+    return " ".join((TEMPLATE / "README.rst").read_text("utf-8").split())
+
+
+@pytest.mark.parametrize(
+    ("given", "quoted"),
+    [
+        ("license=GPL", "GPL provided for choice variable license"),
+        ("with_views=maybe", "maybe provided for variable with_views"),
+        ("version={{ x }}", "Unable to render variable"),
+        ("version={{", "TemplateSyntaxError"),
+    ],
+)
+def test_what_cookiecutter_refuses_itself_is_as_the_readme_says(
+    tmp_path: Path, given: str, quoted: str
+) -> None:
+    assert f"``{quoted}``" in readme_text()
+    result = cookiecutter_cli("--no-input", "--output-dir", tmp_path, answers_given=(given,))
+    assert result.returncode != 0
+    assert quoted in result.stdout + result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_yes_no_spellings_are_the_readmes() -> None:
+    from hooks.extension import NO
+    from hooks.extension import YES
+
+    listed = re.search(r"Yes/no questions take (.+?) \(what cookiecutter reads\)", readme_text())
+    assert listed
+    assert set(re.findall(r"``(\w+)``", listed[1])) == set(YES + NO)
+    from cookiecutter.prompt import YesNoPrompt
+
+    assert set(YesNoPrompt.yes_choices) | set(YesNoPrompt.no_choices) == set(YES + NO)
