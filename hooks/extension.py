@@ -237,8 +237,10 @@ def namespace(answers: Mapping[str, object]) -> dict[str, object]:
     answered = True
     for key, value in template_defaults().items():
         if key.startswith("__") and isinstance(value, str):
-            if answered:
-                result[key] = _ENVIRONMENT.from_string(value).render(cookiecutter=result)
+            # A name derived from a bad answer (a choice not offered, say) is left out.
+            with contextlib.suppress(ValueError, LookupError, TypeError):
+                if answered:
+                    result[key] = _ENVIRONMENT.from_string(value).render(cookiecutter=result)
         elif key.startswith("_"):  # private settings (and __prompts__)
             result[key] = value
         elif key in answers:
@@ -336,7 +338,7 @@ def field_problem(
         if not isinstance(answers[field], bool) or not _yes_no(given.get(field, True)):
             shown = given.get(field, answers[field])
             return f"{field}: {shown!r} is not yes or no; answer yes or no (or true or false)"
-        key = extension_key(str(answers["package_name"]))
+        key = extension_key(str(answers.get("package_name") or package_name(name)))
         if field == "with_cli" and answers[field] and key in FLASK_COMMANDS:
             return (
                 f"with_cli: the command group would be `flask {key}`, which Flask's own"
@@ -436,6 +438,12 @@ def _destination_problem(answers: Mapping[str, object]) -> str | None:
     )
 
 
+def _as_copier_reads(field: str, value: object) -> object:
+    """A given answer as copier reads it for its question: yes/no text as a boolean."""
+    yes_no = isinstance(template_defaults().get(field), bool)
+    return value.lower() in YES if yes_no and isinstance(value, str) and _yes_no(value) else value
+
+
 @pass_context
 def _copier_validator(context: Context, field: str) -> str:
     """copier's validator of one question: its problem, shown at the prompt, or nothing.
@@ -450,7 +458,8 @@ def _copier_validator(context: Context, field: str) -> str:
         problem = _destination_problem(answers)
     if problem and field in data:
         later = questions()[questions().index(field) + 1 :]
-        rest = (field_problem(name, {**answers, **data}, data) for name in later if name in data)
+        read = {name: _as_copier_reads(name, value) for name, value in data.items()}
+        rest = (field_problem(name, {**answers, **read}, data) for name in later if name in data)
         problem = "\n".join([problem, *filter(None, rest)])
     return problem or ""
 

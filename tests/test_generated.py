@@ -245,7 +245,9 @@ def test_make_test_from_scratch_with_pip_only_in_the_unpacked_sdist(
     uv path is test_real_projects.py's)."""
     env = without_uv()
     with tarfile.open(next(distributions(bake()).glob("*.tar.gz"))) as sdist:
-        sdist.extractall(tmp_path, filter="data")
+        # Python 3.11.2 (Debian 12's) predates extraction filters.
+        safe = {"filter": "data"} if hasattr(tarfile, "data_filter") else {}
+        sdist.extractall(tmp_path, **safe)  # type: ignore[arg-type]
     (project,) = tmp_path.iterdir()
     unpacked = {p.name for p in project.iterdir()}
 

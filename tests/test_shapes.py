@@ -173,9 +173,9 @@ def test_every_shape_passes_pyright(bake: Bake, shape: str) -> None:
     """What `make typing` checks with pyright: the project's own configuration (standard
     mode over src and tests), and every public name has a known type."""
     project = bake(shape=shape, with_views=True, with_cli=True)
-    env = {**os.environ, "PYTHONPATH": str(project / "src"), "VIRTUAL_ENV": str(BIN.parent)}
-    assert "0 errors" in run(BIN / "pyright", cwd=project, env=env)
-    report = run(
-        BIN / "pyright", "--verifytypes", project.name, "--ignoreexternal", cwd=project, env=env
-    )
+    # This environment's Python, whichever python3 is on PATH.
+    pyright = (BIN / "pyright", "--pythonpath", sys.executable)
+    env = {**os.environ, "PYTHONPATH": str(project / "src")}
+    assert "0 errors" in run(*pyright, cwd=project, env=env)
+    report = run(*pyright, "--verifytypes", project.name, "--ignoreexternal", cwd=project, env=env)
     assert "Type completeness score: 100%" in report
