@@ -38,5 +38,5 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 clean:
-	rm -rf $(VENV) out .pytest_cache
+	rm -rf $(VENV) .venv-pip out .pytest_cache
 	find . -name __pycache__ -prune -exec rm -rf {} +

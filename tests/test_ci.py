@@ -335,3 +335,17 @@ def test_first_commit_is_on_the_branch_ci_runs_on(tmp_path: Path, ci: str) -> No
     assert branch == "main"
     branches = pushes_that_run_ci(project, ci)
     assert branches is None or branch in branches
+
+
+def test_template_ci_runs_the_suite_without_uv_once() -> None:
+    """The README's two paths: make test with uv, and with python3 and make only."""
+    workflow = yaml.safe_load((TEMPLATE / ".github/workflows/tests.yaml").read_text("utf-8"))
+    [job] = workflow["jobs"].values()
+    assert {"python": "3.11", "installer": "pip"} in job["strategy"]["matrix"]["include"]
+    [setup_uv] = [step for step in job["steps"] if "setup-uv" in step.get("uses", "")]
+    assert setup_uv["if"] == "matrix.installer == 'uv'"
+    assert {"if": "matrix.installer == 'pip'", "run": "! command -v uv"} in job["steps"]
+    assert job["steps"][-1] == {"run": "make test"}
+    script = (TEMPLATE / ".ci/run").read_text("utf-8").splitlines()
+    assert script[-1] == 'PATH="$without_uv" make test VENV=.venv-pip'
+    assert "make test" in script
