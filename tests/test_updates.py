@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -96,21 +97,15 @@ def test_bake_without_git_says_what_to_run(tmp_path: Path) -> None:
 
 
 def test_old_cookiecutter_is_told_the_version_it_needs(tmp_path: Path) -> None:
-    uv = shutil.which("uv")
-    if uv is None:
-        pytest.skip("installing an old cookiecutter takes uv")
     venv = tmp_path / "old"
-    run(uv, "venv", "--quiet", venv, cwd=tmp_path)
-    run(
-        uv,
-        "pip",
-        "install",
-        "--quiet",
-        "--python",
-        venv / "bin/python",
-        "cookiecutter==2.6.0",
-        cwd=tmp_path,
-    )
+    uv = shutil.which("uv")
+    if uv:
+        run(uv, "venv", "--quiet", venv, cwd=tmp_path)
+        install = (uv, "pip", "install", "--quiet", "--python", venv / "bin/python")
+    else:  # the README's machine without uv
+        run(sys.executable, "-m", "venv", venv, cwd=tmp_path)
+        install = (venv / "bin/python", "-m", "pip", "install", "--quiet")
+    run(*install, "cookiecutter==2.6.0", cwd=tmp_path)
     result = cookiecutter_cli(
         "--no-input", "--output-dir", tmp_path / "out", command=(venv / "bin/cookiecutter",)
     )
