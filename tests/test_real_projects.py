@@ -52,7 +52,7 @@ PYPROJECT_EDITS = {
         "[project.entry-points.'flask_example.backends']\n"
         'memory = "flask_example.backends:MemoryBackend"'
     ),
-    'tests = ["pytest>=8.0"]': (
+    'tests = ["pytest>=8.0", "flask[async]>=3.0"]': (
         'tests = ["pytest>=8.0", "flask[async]>=3.0", "flask-cors>=4.0.1",'
         ' { include-group = "parsing" }]\n'
         'parsing = ["packaging>=23.1", "iniconfig~=2.0"]'

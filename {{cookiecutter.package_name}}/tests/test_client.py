@@ -123,3 +123,36 @@ def test_outside_an_app_context_is_an_error(
 ) -> None:
     with pytest.raises(RuntimeError, match="application context"):
         _ = ext.client
+
+
+def test_an_async_view_uses_the_client(
+    app: Flask,
+    ext: {{ cookiecutter.__class_name }},
+    client: FlaskClient,
+) -> None:
+    """Flask runs an async view in a thread of its own: the app's one client serves it."""
+
+    @app.get("/async")
+    async def count() -> str:
+        return str(ext.client.incr("visits"))
+
+    assert client.get("/async").text == "1"
+    assert client.get("/async").text == "2"
+
+
+def test_incr_loses_nothing_under_threads(
+    app: Flask,
+    ext: {{ cookiecutter.__class_name }},
+) -> None:
+    def work() -> None:
+        with app.app_context():
+            for _ in range(25):
+                ext.client.incr("visits")
+
+    threads = [threading.Thread(target=work) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    with app.app_context():
+        assert ext.client.get("visits") == "200"

@@ -187,3 +187,25 @@ def test_outside_an_app_context_is_an_error(
 ) -> None:
     with pytest.raises(RuntimeError, match="application context"):
         _ = ext.connection
+
+
+def test_an_async_view_uses_the_connection(
+    app: Flask,
+    ext: {{ cookiecutter.__class_name }},
+    client: FlaskClient,
+) -> None:
+    """Flask runs an async view in a thread of its own: the connection opened there is closed
+    at teardown, in the request's thread."""
+    used: list[sqlite3.Connection] = []
+
+    @app.get("/async")
+    async def answer() -> str:
+        used.append(ext.connection)
+        return str(ext.connection.execute("SELECT 40 + 2").fetchone()[0])
+
+    assert client.get("/async").text == "42"
+    assert client.get("/async").text == "42"
+    assert used[0] is not used[1]
+    for connection in used:
+        with pytest.raises(sqlite3.ProgrammingError):
+            connection.execute("SELECT 1")

@@ -54,6 +54,17 @@ class KeyValueClient:
         with self._lock, self._connection:
             self._connection.execute("REPLACE INTO item VALUES (?, ?)", (key, value))
 
+    def incr(self, key: str) -> int:
+        """Add one to the number kept under ``key`` (0 if none), in one step that no other
+        thread can split; the new number."""
+        add_one = "UPDATE item SET value = CAST(value AS INTEGER) + 1 WHERE key = ?"
+        with self._lock, self._connection:
+            self._connection.execute("INSERT OR IGNORE INTO item VALUES (?, 0)", (key,))
+            self._connection.execute(add_one, (key,))
+            query = "SELECT value FROM item WHERE key = ?"
+            (value,) = self._connection.execute(query, (key,)).fetchone()
+        return int(value)
+
     def close(self) -> None:
         """Release the connection; the client cannot be used after."""
         with self._lock:

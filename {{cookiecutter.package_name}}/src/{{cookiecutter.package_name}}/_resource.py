@@ -98,7 +98,11 @@ class {{ cookiecutter.__class_name }}:
         connection: sqlite3.Connection | None = g.get(_G_CONNECTION)
         if connection is None:
             state = state_of(current_app)
-            connection = sqlite3.connect(state.database, timeout=state.timeout)
+            # Flask runs an async view in a thread of its own and tears the context down in
+            # the request's: the connection passes between them, one at a time.
+            connection = sqlite3.connect(
+                state.database, timeout=state.timeout, check_same_thread=False
+            )
             setattr(g, _G_CONNECTION, connection)
         return connection
 
