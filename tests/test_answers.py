@@ -51,7 +51,7 @@ def test_derived_names(
     source = (project / "src" / package / "_resource.py").read_text(encoding="utf-8")
     assert f"class {class_name}:" in source
     assert f'KEY = "{key}"\n' in source
-    assert f'PREFIX = "{prefix}"\n' in source
+    assert f'app.config.setdefault("{prefix}DATABASE", ":memory:")' in source
     tests = (project / "tests" / "test_guidelines.py").read_text(encoding="utf-8")
     assert f"from {package} import {class_name}" in tests
     assert (

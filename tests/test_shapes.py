@@ -4,6 +4,8 @@ outside, not by its own tests), and its docs, README and tests speak of that sha
 from __future__ import annotations
 
 import os
+import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -14,6 +16,7 @@ from conftest import Bake
 from conftest import BIN
 from conftest import DEFAULTS
 from conftest import run
+from conftest import run_baked_tests
 
 SHAPES = DEFAULTS["shape"]
 
@@ -179,3 +182,72 @@ def test_every_shape_passes_pyright(bake: Bake, shape: str) -> None:
     assert "0 errors" in run(*pyright, cwd=project, env=env)
     report = run(*pyright, "--verifytypes", project.name, "--ignoreexternal", cwd=project, env=env)
     assert "Type completeness score: 100%" in report
+
+
+# Two extensions a port could bring, written here: one that follows the guidelines (itself in
+# app.extensions, per-app state in a WeakKeyDictionary, no config keys, no options), and one
+# that does not (it keeps the app, and takes a second init_app).
+FOLLOWS_THE_GUIDELINES = """
+import weakref
+
+from flask import current_app
+from flask.sansio.app import App
+
+
+class Thing:
+    def __init__(self, app: App | None = None) -> None:
+        self._states: weakref.WeakKeyDictionary[App, dict[str, int]] = (
+            weakref.WeakKeyDictionary()
+        )
+        if app is not None:
+            self.init_app(app)
+
+    def init_app(self, app: App) -> None:
+        if "thing" in app.extensions:
+            raise RuntimeError("Thing is already registered on this app")
+        app.extensions["thing"] = self
+        self._states[app] = {"uses": 0}
+
+    @property
+    def state(self) -> dict[str, int]:
+        try:
+            return self._states[current_app._get_current_object()]
+        except KeyError:
+            raise RuntimeError("Thing is not registered on this app") from None
+"""
+KEEPS_THE_APP = """
+class Thing:
+    def __init__(self, app=None):
+        self.app = app
+        if app is not None:
+            self.init_app(app)
+
+    def init_app(self, app):
+        self.app = app
+        app.extensions["thing"] = self
+"""
+
+
+def test_the_guideline_tests_check_any_extension(bake: Bake, tmp_path: Path) -> None:
+    """tests/test_guidelines.py names the extension in one line: pointed at another
+    extension, it passes for one that follows Flask's guidelines and fails for one that
+    does not."""
+    project = tmp_path / "project"
+    shutil.copytree(bake(), project, ignore=shutil.ignore_patterns(".git"))
+    guidelines = project / "tests/test_guidelines.py"
+    naming = "from flask_example import Example as Extension\n"
+    text = guidelines.read_text("utf-8")
+    assert [line for line in text.splitlines() if "xample" in line] == [naming.strip()]
+    guidelines.write_text(text.replace(naming, "from thing import Thing as Extension\n"))
+
+    (project / "tests/thing.py").write_text(FOLLOWS_THE_GUIDELINES, "utf-8")
+    result = run_baked_tests(project, "tests/test_guidelines.py")
+    assert result.returncode == 0, result.stdout
+
+    (project / "tests/thing.py").write_text(KEEPS_THE_APP, "utf-8")
+    result = run_baked_tests(project, "tests/test_guidelines.py")
+    failed = sorted(re.findall(r"^FAILED \S+::(\w+)", result.stdout, re.MULTILINE))
+    assert failed == [
+        "test_a_second_init_on_the_same_app_is_refused",
+        "test_the_app_is_not_kept_by_the_extension",
+    ], result.stdout

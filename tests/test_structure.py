@@ -154,8 +154,11 @@ def test_extension_follows_the_guidelines(
     assert "from flask.sansio.app import App" in source
     assert "self.init_app(app)" in source
     assert 'KEY = "example"\n' in source and "app.extensions[KEY] = " in source
-    assert 'PREFIX = "EXAMPLE_"\n' in source and 'app.config.setdefault(f"{PREFIX}' in source
-    assert "def state_of(app: App) -> _State:" in source
+    # Config keys as literals, so that a search for one finds the code that reads it.
+    assert 'app.config.setdefault("EXAMPLE_' in source and "PREFIX" not in source
+    signature = "def state_of(\n    app: App,\n    extension: Example | None = None,\n) -> _State:"
+    assert signature in source
+    assert "state_of(current_app, self)" in source
     assert registers in source
     assert "self.app" not in source
     for obsolete in ("_app_ctx_stack", "_request_ctx_stack", "flask.ext", "before_first_request"):
@@ -177,8 +180,13 @@ def test_readme_shows_both_init_styles_and_the_maintainer(bake: Bake) -> None:
 
 # Every CI choice and shape, with and without views and CLI.
 README_CASES = [
-    {"shape": DEFAULTS["shape"][i % 3], "with_views": i % 2 == 0, "with_cli": i % 2 == 1, "ci": ci}
-    for i, ci in enumerate(DEFAULTS["ci"])
+    {
+        "shape": DEFAULTS["shape"][i % len(DEFAULTS["shape"])],
+        "with_views": i % 2 == 0,
+        "with_cli": i % 2 == 1,
+        "ci": DEFAULTS["ci"][i % len(DEFAULTS["ci"])],
+    }
+    for i in range(max(len(DEFAULTS["shape"]), len(DEFAULTS["ci"])))
 ]
 
 

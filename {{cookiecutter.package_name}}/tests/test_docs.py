@@ -35,19 +35,23 @@ def python_blocks(path: Path) -> list[str]:
 def test_examples_run(
     document: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A document's blocks run in order in one namespace, as a reader follows them. Then every
-    view they define (and every view of the app their factory makes) answers without a server
-    error."""
+    """A document's blocks run in order, as a reader follows them, in one namespace per
+    example (a block importing Flask starts one). Then every view they define (and every view
+    of the app each factory makes) answers without a server error."""
     monkeypatch.chdir(tmp_path)  # where the examples' files, such as app.db, go
-    namespace: dict[str, object] = {"__name__": "docs_example"}
+    examples: list[dict[str, object]] = []
     for block in python_blocks(document):
-        exec(compile(block, str(document), "exec"), namespace)
-    apps = [value for value in namespace.values() if isinstance(value, Flask)]
-    factory = namespace.get("create_app")
-    if callable(factory):
-        made = factory()
-        assert isinstance(made, Flask), "create_app() returns no app"
-        apps.append(made)
+        if not examples or "from flask import Flask" in block.splitlines():
+            examples.append({"__name__": "docs_example"})
+        exec(compile(block, str(document), "exec"), examples[-1])
+    apps = []
+    for namespace in examples:
+        apps += [value for value in namespace.values() if isinstance(value, Flask)]
+        factory = namespace.get("create_app")
+        if callable(factory):
+            made = factory()
+            assert isinstance(made, Flask), "create_app() returns no app"
+            apps.append(made)
     assert apps, "the examples make no app"
     for app in apps:
         client = app.test_client()

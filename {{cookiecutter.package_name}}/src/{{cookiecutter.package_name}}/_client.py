@@ -15,9 +15,8 @@ from ._cli import cli
 {% if cookiecutter.with_views -%}
 from ._views import blueprint
 {% endif %}
-# The app.extensions key and the prefix of every config key.
+# The app.extensions key. Config keys are written out in full, so a search finds them.
 KEY = "{{ cookiecutter.__key }}"
-PREFIX = "{{ cookiecutter.__config_prefix }}"
 
 
 class KeyValueClient:
@@ -110,18 +109,22 @@ class {{ cookiecutter.__class_name }}:
                 " in app.extensions); call init_app once per app."
             )
 
-        app.config.setdefault(f"{PREFIX}URL", ":memory:")
-        app.config.setdefault(f"{PREFIX}TIMEOUT", self.timeout)
+        app.config.setdefault("{{ cookiecutter.__config_prefix }}URL", ":memory:")
+        app.config.setdefault("{{ cookiecutter.__config_prefix }}TIMEOUT", self.timeout)
 {%- if cookiecutter.with_views %}
-        app.config.setdefault(f"{PREFIX}URL_PREFIX", f"/{KEY}")
+        app.config.setdefault("{{ cookiecutter.__config_prefix }}URL_PREFIX", f"/{KEY}")
 {%- endif %}
         client = KeyValueClient(
-            app.config[f"{PREFIX}URL"], timeout=float(app.config[f"{PREFIX}TIMEOUT"])
+            app.config["{{ cookiecutter.__config_prefix }}URL"],
+            timeout=float(app.config["{{ cookiecutter.__config_prefix }}TIMEOUT"]),
         )
         release = weakref.finalize(app, client.close)
         app.extensions[KEY] = _State(extension=self, client=client, release=release)
 {%- if cookiecutter.with_views %}
-        app.register_blueprint(blueprint, url_prefix=app.config[f"{PREFIX}URL_PREFIX"])
+        app.register_blueprint(
+            blueprint,
+            url_prefix=app.config["{{ cookiecutter.__config_prefix }}URL_PREFIX"],
+        )
 {%- endif %}
 {%- if cookiecutter.with_cli %}
         app.cli.add_command(cli)
@@ -134,7 +137,7 @@ class {{ cookiecutter.__class_name }}:
         :raises RuntimeError: outside an app context, or if the current app was not
             initialized with this extension.
         """
-        return state_of(current_app).client
+        return state_of(current_app, self).client
 
     def close(self, app: App) -> None:
         """Release ``app``'s client now, at shutdown or at the end of a test. Without this,
@@ -142,18 +145,28 @@ class {{ cookiecutter.__class_name }}:
 
         :raises RuntimeError: if the extension is not registered on ``app``.
         """
-        state_of(app).release()
+        state_of(app, self).release()
 
 
-def state_of(app: App) -> _State:
-    """The extension's state for ``app``.
+def state_of(
+    app: App,
+    extension: {{ cookiecutter.__class_name }} | None = None,
+) -> _State:
+    """The extension's state for ``app``; with ``extension``, that instance's.
 
-    :raises RuntimeError: if the extension is not registered on ``app``.
+    :raises RuntimeError: if the extension is not registered on ``app``, or another instance
+        of it is.
     """
     try:
-        return t.cast(_State, app.extensions[KEY])
+        state = t.cast(_State, app.extensions[KEY])
     except KeyError:
         raise RuntimeError(
             f"{{ cookiecutter.__class_name }} is not registered on app {app.name!r}; call"
             " {{ cookiecutter.__class_name }}(app) or init_app(app) first."
         ) from None
+    if extension is not None and state.extension is not extension:
+        raise RuntimeError(
+            f"Another {{ cookiecutter.__class_name }} instance is registered on app"
+            f" {app.name!r}; use that one, or one instance for every app."
+        )
+    return state

@@ -17,10 +17,9 @@ from ._cli import cli
 {% if cookiecutter.with_views -%}
 from ._views import blueprint
 {% endif %}
-# The app.extensions key, the prefix of every config key, and the names of the per-request
-# values on g, where no app or other extension will use them.
+# The app.extensions key, and the names of the per-request values on g, where no app or
+# other extension will use them. Config keys are written out in full, so a search finds them.
 KEY = "{{ cookiecutter.__key }}"
-PREFIX = "{{ cookiecutter.__config_prefix }}"
 _G_REQUEST_ID = f"_{KEY}_request_id"
 _G_EXEMPT = f"_{KEY}_exempt"
 
@@ -82,20 +81,23 @@ class {{ cookiecutter.__class_name }}:
                 " in app.extensions); call init_app once per app."
             )
 
-        app.config.setdefault(f"{PREFIX}HEADER", self.header)
-        app.config.setdefault(f"{PREFIX}TRUST_INCOMING", False)
+        app.config.setdefault("{{ cookiecutter.__config_prefix }}HEADER", self.header)
+        app.config.setdefault("{{ cookiecutter.__config_prefix }}TRUST_INCOMING", False)
 {%- if cookiecutter.with_views %}
-        app.config.setdefault(f"{PREFIX}URL_PREFIX", f"/{KEY}")
+        app.config.setdefault("{{ cookiecutter.__config_prefix }}URL_PREFIX", f"/{KEY}")
 {%- endif %}
         app.extensions[KEY] = _State(
             extension=self,
-            header=app.config[f"{PREFIX}HEADER"],
-            trust_incoming=bool(app.config[f"{PREFIX}TRUST_INCOMING"]),
+            header=app.config["{{ cookiecutter.__config_prefix }}HEADER"],
+            trust_incoming=app.config["{{ cookiecutter.__config_prefix }}TRUST_INCOMING"],
         )
         app.before_request(_start_request)
         app.after_request(_finish_response)
 {%- if cookiecutter.with_views %}
-        app.register_blueprint(blueprint, url_prefix=app.config[f"{PREFIX}URL_PREFIX"])
+        app.register_blueprint(
+            blueprint,
+            url_prefix=app.config["{{ cookiecutter.__config_prefix }}URL_PREFIX"],
+        )
 {%- endif %}
 {%- if cookiecutter.with_cli %}
         app.cli.add_command(cli)
@@ -107,7 +109,7 @@ class {{ cookiecutter.__class_name }}:
 
         :raises RuntimeError: outside a request of an app initialized with this extension.
         """
-        state_of(current_app)
+        state_of(current_app, self)
         request_id: str | None = g.get(_G_REQUEST_ID)
         if request_id is None:
             raise RuntimeError("There is no request ID outside a request.")
@@ -124,15 +126,25 @@ class {{ cookiecutter.__class_name }}:
         return t.cast(View, exempt_view)
 
 
-def state_of(app: App) -> _State:
-    """The extension's state for ``app``.
+def state_of(
+    app: App,
+    extension: {{ cookiecutter.__class_name }} | None = None,
+) -> _State:
+    """The extension's state for ``app``; with ``extension``, that instance's.
 
-    :raises RuntimeError: if the extension is not registered on ``app``.
+    :raises RuntimeError: if the extension is not registered on ``app``, or another instance
+        of it is.
     """
     try:
-        return t.cast(_State, app.extensions[KEY])
+        state = t.cast(_State, app.extensions[KEY])
     except KeyError:
         raise RuntimeError(
             f"{{ cookiecutter.__class_name }} is not registered on app {app.name!r}; call"
             " {{ cookiecutter.__class_name }}(app) or init_app(app) first."
         ) from None
+    if extension is not None and state.extension is not extension:
+        raise RuntimeError(
+            f"Another {{ cookiecutter.__class_name }} instance is registered on app"
+            f" {app.name!r}; use that one, or one instance for every app."
+        )
+    return state

@@ -14,10 +14,9 @@ from ._cli import cli
 {% if cookiecutter.with_views -%}
 from ._views import blueprint
 {% endif %}
-# The app.extensions key, the prefix of every config key, and the name of the per-context
-# connection on g, where no app or other extension will use it.
+# The app.extensions key, and the name of the per-context connection on g, where no app or
+# other extension will use it. Config keys are written out in full, so a search finds them.
 KEY = "{{ cookiecutter.__key }}"
-PREFIX = "{{ cookiecutter.__config_prefix }}"
 _G_CONNECTION = f"_{KEY}_connection"
 
 
@@ -69,19 +68,22 @@ class {{ cookiecutter.__class_name }}:
                 " in app.extensions); call init_app once per app."
             )
 
-        app.config.setdefault(f"{PREFIX}DATABASE", ":memory:")
-        app.config.setdefault(f"{PREFIX}TIMEOUT", self.timeout)
+        app.config.setdefault("{{ cookiecutter.__config_prefix }}DATABASE", ":memory:")
+        app.config.setdefault("{{ cookiecutter.__config_prefix }}TIMEOUT", self.timeout)
 {%- if cookiecutter.with_views %}
-        app.config.setdefault(f"{PREFIX}URL_PREFIX", f"/{KEY}")
+        app.config.setdefault("{{ cookiecutter.__config_prefix }}URL_PREFIX", f"/{KEY}")
 {%- endif %}
         app.extensions[KEY] = _State(
             extension=self,
-            database=app.config[f"{PREFIX}DATABASE"],
-            timeout=float(app.config[f"{PREFIX}TIMEOUT"]),
+            database=app.config["{{ cookiecutter.__config_prefix }}DATABASE"],
+            timeout=float(app.config["{{ cookiecutter.__config_prefix }}TIMEOUT"]),
         )
         app.teardown_appcontext(_close_connection)
 {%- if cookiecutter.with_views %}
-        app.register_blueprint(blueprint, url_prefix=app.config[f"{PREFIX}URL_PREFIX"])
+        app.register_blueprint(
+            blueprint,
+            url_prefix=app.config["{{ cookiecutter.__config_prefix }}URL_PREFIX"],
+        )
 {%- endif %}
 {%- if cookiecutter.with_cli %}
         app.cli.add_command(cli)
@@ -97,7 +99,7 @@ class {{ cookiecutter.__class_name }}:
         """
         connection: sqlite3.Connection | None = g.get(_G_CONNECTION)
         if connection is None:
-            state = state_of(current_app)
+            state = state_of(current_app, self)
             # Flask runs an async view in a thread of its own and tears the context down in
             # the request's: the connection passes between them, one at a time.
             connection = sqlite3.connect(
@@ -107,15 +109,25 @@ class {{ cookiecutter.__class_name }}:
         return connection
 
 
-def state_of(app: App) -> _State:
-    """The extension's state for ``app``.
+def state_of(
+    app: App,
+    extension: {{ cookiecutter.__class_name }} | None = None,
+) -> _State:
+    """The extension's state for ``app``; with ``extension``, that instance's.
 
-    :raises RuntimeError: if the extension is not registered on ``app``.
+    :raises RuntimeError: if the extension is not registered on ``app``, or another instance
+        of it is.
     """
     try:
-        return t.cast(_State, app.extensions[KEY])
+        state = t.cast(_State, app.extensions[KEY])
     except KeyError:
         raise RuntimeError(
             f"{{ cookiecutter.__class_name }} is not registered on app {app.name!r}; call"
             " {{ cookiecutter.__class_name }}(app) or init_app(app) first."
         ) from None
+    if extension is not None and state.extension is not extension:
+        raise RuntimeError(
+            f"Another {{ cookiecutter.__class_name }} instance is registered on app"
+            f" {app.name!r}; use that one, or one instance for every app."
+        )
+    return state
