@@ -17,6 +17,7 @@ from conftest import BIN
 from conftest import DEFAULTS
 from conftest import run
 from conftest import run_baked_tests
+from conftest import TEMPLATE
 
 SHAPES = DEFAULTS["shape"]
 
@@ -134,7 +135,7 @@ print("probe ok")
 # Words that belong to one shape's worked example only.
 MARKERS = {
     "context_resource": ("teardown_appcontext", ".connection"),
-    "app_client": ("KeyValueClient", "weakref"),
+    "app_client": ("KeyValueClient", "weakref.finalize"),
     "request_hooks": ("request_id", "exempt"),
 }
 
@@ -251,3 +252,15 @@ def test_the_guideline_tests_check_any_extension(bake: Bake, tmp_path: Path) -> 
         "test_a_second_init_on_the_same_app_is_refused",
         "test_the_app_is_not_kept_by_the_extension",
     ], result.stdout
+
+
+def test_every_shape_branch_names_its_shape() -> None:
+    """No {% else %} in the project template: a branch says which option it is for, so a shape
+    without a branch of its own gets no other shape's text."""
+    project = TEMPLATE / "{{cookiecutter.package_name}}"
+    for path in project.rglob("*"):
+        if path.is_file():
+            text = path.read_text("utf-8")
+            assert not re.search(r"\{%-?\s*else\s*-?%\}", text), path
+            for shape in re.findall(r"cookiecutter\.shape == \"(\w+)\"", text):
+                assert shape in SHAPES, (path, shape)

@@ -196,7 +196,7 @@ def test_readme_covers_the_options_chosen(bake: Bake, answers: dict[str, object]
     readme = " ".join((project / "README.rst").read_text(encoding="utf-8").split())
     # Every config key the extension reads, as its source sets the defaults.
     source = "\n".join(p.read_text("utf-8") for p in (project / "src").rglob("*.py"))
-    keys = re.findall(r'setdefault\(f"\{PREFIX\}(\w+)"', source)
+    keys = re.findall(r'setdefault\("EXAMPLE_(\w+)"', source)
     assert keys and all(f"``EXAMPLE_{key}``" in readme for key in keys), keys
     assert ("Status page" in readme and "``/example/``" in readme) is answers["with_views"]
     assert ("$ flask --app app.py example settings" in readme) is answers["with_cli"]

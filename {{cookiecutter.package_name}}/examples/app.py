@@ -5,7 +5,7 @@ Run it with ``flask --app examples/app.py run`` and open http://127.0.0.1:5000/:
 is counted in ``example.db``.
 {%- elif cookiecutter.shape == "app_client" %} each visit
 is counted by the app's client, in ``example.db``.
-{%- else %} each
+{%- elif cookiecutter.shape == "request_hooks" %} each
 response carries its request ID in the ``X-Request-ID`` header, except ``/health``'s.
 {%- endif %}
 """
@@ -47,7 +47,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     def count_visit() -> dict[str, int]:
         # One step, as the requests of a threaded server may come at once.
         return {"visits": {{ cookiecutter.__key }}.client.incr("visits")}
-{%- else %}
+{%- elif cookiecutter.shape == "request_hooks" %}
 
     @app.route("/")
     def index() -> dict[str, str]:
