@@ -92,6 +92,17 @@ def text(value: object, kind: str = "literal") -> str:
     raise ValueError(f"text(): unknown kind {kind!r}; use 'literal', 'rst' or 'plain'")
 
 
+# The licences offered, one file each, named by its SPDX id: the text, with {year} and {author}
+# where the copyright line names them.
+LICENSES = Path(__file__).resolve().parent / "licenses"
+
+
+def license_text(spdx: str, year: int, author: str) -> str:
+    """The text of the licence ``spdx`` for LICENSE.txt, naming the year and the author."""
+    text = (LICENSES / f"{spdx}.txt").read_text(encoding="utf-8")
+    return text.format(year=year, author=author)
+
+
 @functools.cache
 def template_defaults() -> dict[str, object]:
     """cookiecutter.json as written: the questions, their defaults and choices."""
@@ -487,6 +498,7 @@ class TemplateExtension(Extension):
             namespace=namespace,
             rerun_arguments=rerun_arguments,
             project_files=project_files,
+            license_text=license_text,
             cookiecutter_version=_cookiecutter_version,
         )
         environment.filters.update(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 import sys
 import tomllib
@@ -12,16 +13,7 @@ import pytest
 from conftest import Bake
 from conftest import DEFAULTS
 from hooks.extension import extension_key
-
-# A sentence only that licence has; BSD-2-Clause is BSD-3-Clause without its third clause.
-LICENCE_MARKERS = {
-    "BSD-3-Clause": "3. Neither the name of the copyright holder",
-    "BSD-2-Clause": "2. Redistributions in binary form",
-    "MIT": "Permission is hereby granted, free of charge",
-    "Apache-2.0": "Apache License",
-    "ISC": "Permission to use, copy, modify, and/or distribute",
-}
-LICENCES_CONTAINING = {"BSD-3-Clause": {"BSD-2-Clause"}}
+from hooks.extension import LICENSES
 
 
 def pyproject(project: Path) -> dict:  # type: ignore[type-arg]
@@ -69,16 +61,30 @@ def test_package_name_can_be_chosen(bake: Bake) -> None:
     assert "class SimpleXML:" in source
 
 
+def test_every_licence_is_one_file_named_by_its_spdx_id() -> None:
+    """Adding a licence is adding hooks/licenses/<SPDX id>.txt and its choice: the id is one
+    that packaging knows, and the text names the year and the author where its copyright line
+    does."""
+    from packaging.licenses import canonicalize_license_expression
+
+    assert sorted(path.stem for path in LICENSES.glob("*.txt")) == sorted(DEFAULTS["license"])
+    for licence in DEFAULTS["license"]:
+        assert canonicalize_license_expression(licence) == licence
+        text = (LICENSES / f"{licence}.txt").read_text("utf-8")
+        assert text.count("{year} {author}") == 1, (
+            f"{licence}.txt: write Copyright {{year}} {{author}}"
+        )
+        assert text.endswith(".\n") and not text.endswith("\n\n") and not text.startswith("\n")
+
+
 @pytest.mark.parametrize("licence", DEFAULTS["license"])
 def test_licence(bake: Bake, licence: str) -> None:
     project = bake(license=licence)
     assert pyproject(project)["project"]["license"] == licence
     text = (project / "LICENSE.txt").read_text(encoding="utf-8")
-    present = {name for name, marker in LICENCE_MARKERS.items() if marker in text}
-    assert present == {licence} | LICENCES_CONTAINING.get(licence, set())
-    assert "Your Name" in text
-    assert not text.startswith("\n")
-    assert text.endswith(".\n") and not text.endswith("\n\n")
+    expected = (LICENSES / f"{licence}.txt").read_text("utf-8")
+    year = str(datetime.datetime.now(datetime.UTC).year)
+    assert text == expected.replace("{year}", year).replace("{author}", "Your Name")
 
 
 @pytest.mark.parametrize("python_min", DEFAULTS["python_min"])
