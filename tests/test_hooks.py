@@ -80,7 +80,7 @@ BAD_ANSWERS = [
         for name, key in [
             ("Flask-Config", "config"),
             ("Flask-Create-App", "create_app"),
-            ("Flask-Client", "client"),
+            ("Flask-Count", "count"),
         ]
     ),
     (
