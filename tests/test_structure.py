@@ -148,17 +148,21 @@ def test_setup_py_is_a_zip_unsafe_shim(bake: Bake) -> None:
 def test_extension_follows_the_guidelines(
     bake: Bake, shape: str, module: str, registers: str
 ) -> None:
-    source = (bake(shape=shape) / f"src/flask_example/{module}.py").read_text(encoding="utf-8")
+    package = bake(shape=shape) / "src/flask_example"
+    source = (package / f"{module}.py").read_text(encoding="utf-8")
     assert re.search(r"def __init__\(self, app: App \| None = None, \*, \w+: ", source)
     assert "def init_app(self, app: App) -> None:" in source
     assert "from flask.sansio.app import App" in source
     assert "self.init_app(app)" in source
-    assert 'KEY = "example"\n' in source and "app.extensions[KEY] = " in source
     # Config keys as literals, so that a search for one finds the code that reads it.
     assert 'app.config.setdefault("EXAMPLE_' in source and "PREFIX" not in source
-    signature = "def state_of(\n    app: App,\n    extension: Example | None = None,\n) -> _State:"
-    assert signature in source
-    assert "state_of(current_app, self)" in source
+    # What every shape shares is written once: registering once per app, finding the state.
+    assert "        register(app, " in source or "        register(\n            app," in source
+    assert "state_of(current_app, _State, self)" in source
+    registry = (package / "_registry.py").read_text(encoding="utf-8")
+    assert 'KEY = "example"\n' in registry
+    assert "    app.extensions[KEY] = make_state()\n" in registry
+    assert "if KEY in app.extensions:" in registry and "extension is not extension" in registry
     assert registers in source
     assert "self.app" not in source
     for obsolete in ("_app_ctx_stack", "_request_ctx_stack", "flask.ext", "before_first_request"):

@@ -12,7 +12,6 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from {{ cookiecutter.package_name }} import {{ cookiecutter.__class_name }}
-from {{ cookiecutter.package_name }}.{{ cookiecutter.__module }} import state_of
 
 PREFIX = "{{ cookiecutter.__config_prefix }}"
 
@@ -37,8 +36,12 @@ def test_options_are_config_defaults() -> None:
     assert configured.config[f"{PREFIX}TIMEOUT"] == 2.0
 
 
-def test_the_client_is_built_by_init_app(app: Flask) -> None:
-    assert state_of(app).client.url == ":memory:"
+def test_the_client_is_built_by_init_app(
+    app: Flask,
+    ext: {{ cookiecutter.__class_name }},
+) -> None:
+    with app.app_context():
+        assert ext.client.url == ":memory:"
 
 
 def test_one_client_serves_every_request(
@@ -101,7 +104,8 @@ def test_close_releases_the_client(
     app: Flask,
     ext: {{ cookiecutter.__class_name }},
 ) -> None:
-    client = state_of(app).client
+    with app.app_context():
+        client = ext.client
     ext.close(app)
     with pytest.raises(sqlite3.ProgrammingError):
         client.get("a")
@@ -110,8 +114,9 @@ def test_close_releases_the_client(
 
 def test_the_client_goes_with_its_app() -> None:
     app = create_app()
-    {{ cookiecutter.__class_name }}(app)
-    client = state_of(app).client
+    ext = {{ cookiecutter.__class_name }}(app)
+    with app.app_context():
+        client = ext.client
     del app
     gc.collect()
     with pytest.raises(sqlite3.ProgrammingError):

@@ -7,16 +7,10 @@ import weakref
 from dataclasses import dataclass
 
 from flask import current_app
-from flask.sansio.app import App{% if cookiecutter.with_cli or cookiecutter.with_views %}
-{% endif %}
-{% if cookiecutter.with_cli -%}
-from ._cli import cli
-{% endif -%}
-{% if cookiecutter.with_views -%}
-from ._views import blueprint
-{% endif %}
-# The app.extensions key. Config keys are written out in full, so a search finds them.
-KEY = "{{ cookiecutter.__key }}"
+from flask.sansio.app import App
+
+from ._registry import register
+from ._registry import state_of
 
 
 class KeyValueClient:
@@ -103,32 +97,18 @@ class {{ cookiecutter.__class_name }}:
 
         :raises RuntimeError: if the extension is already registered on ``app``.
         """
-        if KEY in app.extensions:
-            raise RuntimeError(
-                f"{type(self).__name__} is already registered on this app ({KEY!r} is"
-                " in app.extensions); call init_app once per app."
-            )
-
         app.config.setdefault("{{ cookiecutter.__config_prefix }}URL", ":memory:")
         app.config.setdefault("{{ cookiecutter.__config_prefix }}TIMEOUT", self.timeout)
-{%- if cookiecutter.with_views %}
-        app.config.setdefault("{{ cookiecutter.__config_prefix }}URL_PREFIX", f"/{KEY}")
-{%- endif %}
-        client = KeyValueClient(
-            app.config["{{ cookiecutter.__config_prefix }}URL"],
-            timeout=float(app.config["{{ cookiecutter.__config_prefix }}TIMEOUT"]),
-        )
-        release = weakref.finalize(app, client.close)
-        app.extensions[KEY] = _State(extension=self, client=client, release=release)
-{%- if cookiecutter.with_views %}
-        app.register_blueprint(
-            blueprint,
-            url_prefix=app.config["{{ cookiecutter.__config_prefix }}URL_PREFIX"],
-        )
-{%- endif %}
-{%- if cookiecutter.with_cli %}
-        app.cli.add_command(cli)
-{%- endif %}
+
+        def build_client() -> _State:
+            client = KeyValueClient(
+                app.config["{{ cookiecutter.__config_prefix }}URL"],
+                timeout=float(app.config["{{ cookiecutter.__config_prefix }}TIMEOUT"]),
+            )
+            release = weakref.finalize(app, client.close)
+            return _State(extension=self, client=client, release=release)
+
+        register(app, build_client)
 
     @property
     def client(self) -> KeyValueClient:
@@ -137,7 +117,7 @@ class {{ cookiecutter.__class_name }}:
         :raises RuntimeError: outside an app context, or if the current app was not
             initialized with this extension.
         """
-        return state_of(current_app, self).client
+        return state_of(current_app, _State, self).client
 
     def close(self, app: App) -> None:
         """Release ``app``'s client now, at shutdown or at the end of a test. Without this,
@@ -145,28 +125,4 @@ class {{ cookiecutter.__class_name }}:
 
         :raises RuntimeError: if the extension is not registered on ``app``.
         """
-        state_of(app, self).release()
-
-
-def state_of(
-    app: App,
-    extension: {{ cookiecutter.__class_name }} | None = None,
-) -> _State:
-    """The extension's state for ``app``; with ``extension``, that instance's.
-
-    :raises RuntimeError: if the extension is not registered on ``app``, or another instance
-        of it is.
-    """
-    try:
-        state = t.cast(_State, app.extensions[KEY])
-    except KeyError:
-        raise RuntimeError(
-            f"{{ cookiecutter.__class_name }} is not registered on app {app.name!r}; call"
-            " {{ cookiecutter.__class_name }}(app) or init_app(app) first."
-        ) from None
-    if extension is not None and state.extension is not extension:
-        raise RuntimeError(
-            f"Another {{ cookiecutter.__class_name }} instance is registered on app"
-            f" {app.name!r}; use that one, or one instance for every app."
-        )
-    return state
+        state_of(app, _State, self).release()

@@ -9,17 +9,14 @@ from flask import current_app
 from flask import g
 from flask import request
 from flask.sansio.app import App
-from werkzeug.wrappers import Response{% if cookiecutter.with_cli or cookiecutter.with_views %}
-{% endif %}
-{% if cookiecutter.with_cli -%}
-from ._cli import cli
-{% endif -%}
-{% if cookiecutter.with_views -%}
-from ._views import blueprint
-{% endif %}
-# The app.extensions key, and the names of the per-request values on g, where no app or
-# other extension will use them. Config keys are written out in full, so a search finds them.
-KEY = "{{ cookiecutter.__key }}"
+from werkzeug.wrappers import Response
+
+from ._registry import KEY
+from ._registry import register
+from ._registry import state_of
+
+# The per-request values' names on g, where no app or other extension will use them.
+# Config keys are written out in full, so that a search for one finds the code.
 _G_REQUEST_ID = f"_{KEY}_request_id"
 _G_EXEMPT = f"_{KEY}_exempt"
 
@@ -37,7 +34,7 @@ class _State:
 
 def _start_request() -> None:
     """Give the request its ID: the client's, if the app trusts it, or a new one."""
-    state = state_of(current_app)
+    state = state_of(current_app, _State)
     incoming = request.headers.get(state.header) if state.trust_incoming else None
     setattr(g, _G_REQUEST_ID, incoming or uuid.uuid4().hex)
 
@@ -45,7 +42,8 @@ def _start_request() -> None:
 def _finish_response(response: Response) -> Response:
     """Send the request's ID back in the configured header, unless the view is exempt."""
     if not g.pop(_G_EXEMPT, False):
-        response.headers[state_of(current_app).header] = g.get(_G_REQUEST_ID, "")
+        header = state_of(current_app, _State).header
+        response.headers[header] = g.get(_G_REQUEST_ID, "")
     return response
 
 
@@ -75,33 +73,18 @@ class {{ cookiecutter.__class_name }}:
 
         :raises RuntimeError: if the extension is already registered on ``app``.
         """
-        if KEY in app.extensions:
-            raise RuntimeError(
-                f"{type(self).__name__} is already registered on this app ({KEY!r} is"
-                " in app.extensions); call init_app once per app."
-            )
-
         app.config.setdefault("{{ cookiecutter.__config_prefix }}HEADER", self.header)
         app.config.setdefault("{{ cookiecutter.__config_prefix }}TRUST_INCOMING", False)
-{%- if cookiecutter.with_views %}
-        app.config.setdefault("{{ cookiecutter.__config_prefix }}URL_PREFIX", f"/{KEY}")
-{%- endif %}
-        app.extensions[KEY] = _State(
-            extension=self,
-            header=app.config["{{ cookiecutter.__config_prefix }}HEADER"],
-            trust_incoming=app.config["{{ cookiecutter.__config_prefix }}TRUST_INCOMING"],
+        register(
+            app,
+            lambda: _State(
+                extension=self,
+                header=app.config["{{ cookiecutter.__config_prefix }}HEADER"],
+                trust_incoming=app.config["{{ cookiecutter.__config_prefix }}TRUST_INCOMING"],
+            ),
         )
         app.before_request(_start_request)
         app.after_request(_finish_response)
-{%- if cookiecutter.with_views %}
-        app.register_blueprint(
-            blueprint,
-            url_prefix=app.config["{{ cookiecutter.__config_prefix }}URL_PREFIX"],
-        )
-{%- endif %}
-{%- if cookiecutter.with_cli %}
-        app.cli.add_command(cli)
-{%- endif %}
 
     @property
     def request_id(self) -> str:
@@ -109,7 +92,7 @@ class {{ cookiecutter.__class_name }}:
 
         :raises RuntimeError: outside a request of an app initialized with this extension.
         """
-        state_of(current_app, self)
+        state_of(current_app, _State, self)
         request_id: str | None = g.get(_G_REQUEST_ID)
         if request_id is None:
             raise RuntimeError("There is no request ID outside a request.")
@@ -124,27 +107,3 @@ class {{ cookiecutter.__class_name }}:
             return current_app.ensure_sync(view)(*args, **kwargs)
 
         return t.cast(View, exempt_view)
-
-
-def state_of(
-    app: App,
-    extension: {{ cookiecutter.__class_name }} | None = None,
-) -> _State:
-    """The extension's state for ``app``; with ``extension``, that instance's.
-
-    :raises RuntimeError: if the extension is not registered on ``app``, or another instance
-        of it is.
-    """
-    try:
-        state = t.cast(_State, app.extensions[KEY])
-    except KeyError:
-        raise RuntimeError(
-            f"{{ cookiecutter.__class_name }} is not registered on app {app.name!r}; call"
-            " {{ cookiecutter.__class_name }}(app) or init_app(app) first."
-        ) from None
-    if extension is not None and state.extension is not extension:
-        raise RuntimeError(
-            f"Another {{ cookiecutter.__class_name }} instance is registered on app"
-            f" {app.name!r}; use that one, or one instance for every app."
-        )
-    return state
