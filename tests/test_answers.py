@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime
 import re
+import shutil
+import subprocess
 import sys
 import tomllib
 from pathlib import Path
@@ -11,7 +13,10 @@ from pathlib import Path
 import pytest
 
 from conftest import Bake
+from conftest import BIN
 from conftest import DEFAULTS
+from conftest import edit
+from conftest import run
 from hooks.extension import extension_key
 from hooks.extension import LICENSES
 
@@ -122,6 +127,23 @@ def test_every_module_the_code_imports_is_a_dependency(bake: Bake) -> None:
         "flask",
         "werkzeug",
     }
+
+
+@pytest.mark.parametrize("shape", DEFAULTS["shape"])
+def test_deptry_finds_no_dependency_issue_in_the_package(
+    bake: Bake, shape: str, tmp_path: Path
+) -> None:
+    """What the package imports is what it declares, as deptry reads pyproject.toml."""
+    project = bake(shape=shape, with_cli=True, with_views=True)
+    assert "No dependency issues found" in run(BIN / "deptry", "src", cwd=project)
+    # And it would see one: click left out (it still comes, with Flask).
+    copy = tmp_path / "project"
+    shutil.copytree(project, copy, ignore=shutil.ignore_patterns(".git"))
+    edit(copy / "pyproject.toml", {', "click>=8.1.3"': ""})
+    found = subprocess.run(
+        [BIN / "deptry", "src", "--no-ansi"], cwd=copy, capture_output=True, text=True
+    )
+    assert "DEP003 'click' imported but it is a transitive dependency" in found.stderr
 
 
 def test_project_urls_follow_the_github_owner(bake: Bake) -> None:
