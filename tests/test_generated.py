@@ -411,3 +411,18 @@ def test_docs_offline_still_fail_on_a_broken_reference(bake: Bake, tmp_path: Pat
     )
     assert result.returncode != 0
     assert "undefined label: 'no-such-section'" in result.stderr
+
+
+@gate
+def test_python_lines_stay_within_the_projects_limit(bake: Bake, combo: dict[str, object]) -> None:
+    """ruff format leaves comments and docstrings as written: they, too, keep to the
+    max_line_length of the project's .editorconfig."""
+    project = bake(**combo)
+    limit = int(re.search(r"max_line_length = (\d+)", (project / ".editorconfig").read_text())[1])
+    long = [
+        f"{path.relative_to(project)}:{number}"
+        for path in sorted(project.rglob("*.py"))
+        for number, line in enumerate(path.read_text("utf-8").splitlines(), 1)
+        if len(line) > limit
+    ]
+    assert long == []

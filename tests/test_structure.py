@@ -42,6 +42,7 @@ EXPECTED_FILES = {
     "scripts/floors.py",
     "setup.py",
     "src/flask_example/__init__.py",
+    "src/flask_example/_registry.py",
     "src/flask_example/_resource.py",
     "src/flask_example/py.typed",
     "tests/conftest.py",
@@ -158,11 +159,11 @@ def test_extension_follows_the_guidelines(
     assert 'app.config.setdefault("EXAMPLE_' in source and "PREFIX" not in source
     # What every shape shares is written once: registering once per app, finding the state.
     assert "        register(app, " in source or "        register(\n            app," in source
-    assert "state_of(current_app, _State, self)" in source
+    assert "t.cast(_State, state_of(current_app, self))" in source
     registry = (package / "_registry.py").read_text(encoding="utf-8")
     assert 'KEY = "example"\n' in registry
     assert "    app.extensions[KEY] = make_state()\n" in registry
-    assert "if KEY in app.extensions:" in registry and "extension is not extension" in registry
+    assert "if KEY in app.extensions:" in registry and ") is not extension:" in registry
     assert registers in source
     assert "self.app" not in source
     for obsolete in ("_app_ctx_stack", "_request_ctx_stack", "flask.ext", "before_first_request"):

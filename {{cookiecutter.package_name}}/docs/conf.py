@@ -40,8 +40,8 @@ def reachable(url: str) -> bool:
 
 
 # Without network, build anyway: links into unreachable docs become plain text. A broken
-# reference within these docs is still an error. DOCS_OFFLINE=1 leaves them all out, for a
-# build that reads nothing from the network.
+# reference within these docs is still an error. DOCS_OFFLINE=1 leaves them all out, for
+# a build that reads nothing from the network.
 intersphinx_mapping = {
     name: target
     for name, target in intersphinx_mapping.items()

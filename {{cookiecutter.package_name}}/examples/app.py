@@ -1,12 +1,12 @@
 """A small app using {{ cookiecutter.extension_name }} with the app factory pattern.
 
-Run it with ``flask --app examples/app.py run`` and open http://127.0.0.1:5000/:
-{%- if cookiecutter.shape == "context_resource" %} each visit
-is counted in ``example.db``.
-{%- elif cookiecutter.shape == "app_client" %} each visit
-is counted by the app's client, in ``example.db``.
-{%- elif cookiecutter.shape == "request_hooks" %} each
-response carries its request ID in the ``X-Request-ID`` header, except ``/health``'s.
+Run it with ``flask --app examples/app.py run``, then open http://127.0.0.1:5000/.
+{%- if cookiecutter.shape == "context_resource" %}
+Each visit is counted in ``example.db``.
+{%- elif cookiecutter.shape == "app_client" %}
+Each visit is counted by the app's client, in ``example.db``.
+{%- elif cookiecutter.shape == "request_hooks" %}
+Each response but ``/health``'s carries its request ID in the ``X-Request-ID`` header.
 {%- endif %}
 """
 

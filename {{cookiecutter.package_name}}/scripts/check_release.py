@@ -1,9 +1,9 @@
 # /// script
 # dependencies = []
 # ///
-"""Refuse a release while what it publishes holds one of the template's placeholders: the
-metadata in pyproject.toml, the license's holder, the docs' author and copyright. ``make
-dist`` and every CI's publish job run it: ``uv run scripts/check_release.py``.
+"""Refuse a release while what it publishes holds one of the template's placeholders:
+the metadata in pyproject.toml, the license's holder, the docs' author and copyright.
+``make dist`` and every CI's publish job run it: ``uv run scripts/check_release.py``.
 """
 
 import sys

@@ -2,8 +2,9 @@
 # requires-python = ">=3.11"
 # dependencies = ["dependency-groups>=1.3", "packaging>=24.2"]
 # ///
-"""tox's tests-min: ``uv run scripts/floors.py PYTHON VERSION`` installs the lowest versions
-pyproject.toml allows, or lists every direct dependency whose lowest is not what it states."""
+"""tox's tests-min: ``uv run scripts/floors.py PYTHON VERSION`` installs the lowest
+versions pyproject.toml allows, or lists every direct dependency whose lowest is not
+what it states."""
 
 import os
 import re
@@ -54,8 +55,8 @@ def problems(python: str, python_version: str) -> list[str]:
         last = uv(*install, stdin=compiled.stdout)
     if pin := PIN.search(last.stderr):
         name, pinned = pin.groups()  # the fix: the first later version with a wheel
-        newer = uv(*pip_compile, "--no-deps", "--only-binary", name, "--resolution", "lowest",
-                   stdin=f"{name}>{pinned}\n")  # fmt: skip
+        lowest_wheel = ["--no-deps", "--only-binary", name, "--resolution", "lowest"]
+        newer = uv(*pip_compile, *lowest_wheel, stdin=f"{name}>{pinned}\n")
         lowest = newer.stdout.partition("==")[2].strip()
         found.append(
             f"{name} {pinned} cannot be installed on Python {python_version} (no"

@@ -1,4 +1,5 @@
-"""The worked example: one client per app. Replace these with the tests of your client."""
+"""The worked example: one client per app. Replace these with the tests of your
+client."""
 
 from __future__ import annotations
 
@@ -135,7 +136,8 @@ def test_an_async_view_uses_the_client(
     ext: {{ cookiecutter.__class_name }},
     client: FlaskClient,
 ) -> None:
-    """Flask runs an async view in a thread of its own: the app's one client serves it."""
+    """Flask runs an async view in a thread of its own: the app's one client serves
+    it."""
 
     @app.get("/async")
     async def count() -> str:

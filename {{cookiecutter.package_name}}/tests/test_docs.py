@@ -36,8 +36,8 @@ def test_examples_run(
     document: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A document's blocks run in order, as a reader follows them, in one namespace per
-    example (a block importing Flask starts one). Then every view they define (and every view
-    of the app each factory makes) answers without a server error."""
+    example (a block importing Flask starts one). Then every view they define (and every
+    view of the app each factory makes) answers without a server error."""
     monkeypatch.chdir(tmp_path)  # where the examples' files, such as app.db, go
     examples: list[dict[str, object]] = []
     for block in python_blocks(document):

@@ -30,7 +30,8 @@ def test_example_app_sends_request_ids(example: ModuleType) -> None:
 def test_example_app_gives_each_request_an_id_under_threads(
     example: ModuleType,
 ) -> None:
-    """Requests at once, as a threaded server serves them: each gets an ID of its own."""
+    """Requests at once, as a threaded server serves them: each gets an ID of its
+    own."""
     app = example.create_app()
     seen: list[tuple[str, str]] = []
 

@@ -1,7 +1,7 @@
 """Flask's extension guidelines, which hold whatever the extension does: keep these.
 
-They use the extension's public API only and name it once, in the import below: in a port,
-change that line and keep the rest.
+They use the extension's public API only and name it once, in the import below: in a
+port, change that line and keep the rest.
 """
 
 from __future__ import annotations
@@ -52,7 +52,8 @@ def test_init_app_in_a_factory() -> None:
 
 
 def test_the_app_is_not_kept_by_the_extension() -> None:
-    """Nothing of an app is stored on the extension: the app goes when its last user does."""
+    """Nothing of an app is stored on the extension: the app goes when its last user
+    does."""
     ext = Extension()
     app = create_app()
     ext.init_app(app)
@@ -64,7 +65,8 @@ def test_the_app_is_not_kept_by_the_extension() -> None:
 
 
 def test_config_keys_are_prefixed() -> None:
-    """The config keys the extension adds start with its name (its app.extensions key)."""
+    """The config keys the extension adds start with its name (its app.extensions
+    key)."""
     app = create_app()
     before = set(app.config)
     Extension(app)
@@ -73,7 +75,8 @@ def test_config_keys_are_prefixed() -> None:
 
 
 def test_options_are_keyword_only() -> None:
-    """The constructor takes the app first, optional, and its options by keyword only."""
+    """The constructor takes the app first, optional, and its options by keyword
+    only."""
     parameters = list(inspect.signature(Extension).parameters.values())
     assert parameters[0].name == "app" and parameters[0].default is None
     assert all(option.kind is option.KEYWORD_ONLY for option in parameters[1:])

@@ -1,5 +1,5 @@
-"""The worked example: a request ID in a response header. Replace these with the tests of
-your hooks."""
+"""The worked example: a request ID in a response header. Replace these with the tests
+of your hooks."""
 
 from __future__ import annotations
 

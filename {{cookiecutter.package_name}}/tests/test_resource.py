@@ -1,5 +1,5 @@
-"""The worked example: a SQLite connection per app context. Replace these with the tests of
-your resource."""
+"""The worked example: a SQLite connection per app context. Replace these with the tests
+of your resource."""
 
 from __future__ import annotations
 
@@ -194,8 +194,8 @@ def test_an_async_view_uses_the_connection(
     ext: {{ cookiecutter.__class_name }},
     client: FlaskClient,
 ) -> None:
-    """Flask runs an async view in a thread of its own: the connection opened there is closed
-    at teardown, in the request's thread."""
+    """Flask runs an async view in a thread of its own: the connection opened there is
+    closed at teardown, in the request's thread."""
     used: list[sqlite3.Connection] = []
 
     @app.get("/async")

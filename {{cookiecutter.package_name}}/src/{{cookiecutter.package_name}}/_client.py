@@ -17,9 +17,9 @@ class KeyValueClient:
     """The worked example of a client: replace it with the client of the library this
     extension brings to Flask (a Redis or HTTP client, say).
 
-    Like those, one instance serves a whole app, from every request and thread: it keeps
-    strings in a SQLite database through one connection, which a lock makes safe to share
-    between the threads of a threaded server.
+    Like those, one instance serves a whole app, from every request and thread: it
+    keeps strings in a SQLite database through one connection, which a lock makes safe
+    to share between the threads of a threaded server.
     """
 
     def __init__(self, url: str, *, timeout: float) -> None:
@@ -48,8 +48,8 @@ class KeyValueClient:
             self._connection.execute("REPLACE INTO item VALUES (?, ?)", (key, value))
 
     def incr(self, key: str) -> int:
-        """Add one to the number kept under ``key`` (0 if none), in one step that no other
-        thread can split; the new number."""
+        """Add one to the number kept under ``key`` (0 if none), in one step that no
+        other thread can split; the new number."""
         add_one = "UPDATE item SET value = CAST(value AS INTEGER) + 1 WHERE key = ?"
         with self._lock, self._connection:
             self._connection.execute("INSERT OR IGNORE INTO item VALUES (?, 0)", (key,))
@@ -75,8 +75,8 @@ class _State:
 
 
 class {{ cookiecutter.__class_name }}:
-    """Gives each Flask app one client, built from its config when the app is initialized and
-    shared by all its requests.
+    """Gives each Flask app one client, built from its config when the app is
+    initialized and shared by all its requests.
 
     Pass the app to the constructor, or create the extension once and call
     :meth:`init_app` in an app factory. One instance serves any number of apps, each
@@ -87,7 +87,7 @@ class {{ cookiecutter.__class_name }}:
     """
 
     def __init__(self, app: App | None = None, *, timeout: float = 5.0) -> None:
-        #: Seconds the client waits for a busy database, where an app's config does not say.
+        #: Seconds to wait for a busy database, where an app's config does not say.
         self.timeout = timeout
         if app is not None:
             self.init_app(app)
@@ -117,12 +117,12 @@ class {{ cookiecutter.__class_name }}:
         :raises RuntimeError: outside an app context, or if the current app was not
             initialized with this extension.
         """
-        return state_of(current_app, _State, self).client
+        return t.cast(_State, state_of(current_app, self)).client
 
     def close(self, app: App) -> None:
-        """Release ``app``'s client now, at shutdown or at the end of a test. Without this,
-        it is released when ``app`` is garbage-collected.
+        """Release ``app``'s client now, at shutdown or at the end of a test. Without
+        this, it is released when ``app`` is garbage-collected.
 
         :raises RuntimeError: if the extension is not registered on ``app``.
         """
-        state_of(app, _State, self).release()
+        t.cast(_State, state_of(app, self)).release()

@@ -34,15 +34,15 @@ class _State:
 
 def _start_request() -> None:
     """Give the request its ID: the client's, if the app trusts it, or a new one."""
-    state = state_of(current_app, _State)
+    state = t.cast(_State, state_of(current_app))
     incoming = request.headers.get(state.header) if state.trust_incoming else None
     setattr(g, _G_REQUEST_ID, incoming or uuid.uuid4().hex)
 
 
 def _finish_response(response: Response) -> Response:
-    """Send the request's ID back in the configured header, unless the view is exempt."""
+    """Send the request's ID in the configured header, unless the view is exempt."""
     if not g.pop(_G_EXEMPT, False):
-        header = state_of(current_app, _State).header
+        header = t.cast(_State, state_of(current_app)).header
         response.headers[header] = g.get(_G_REQUEST_ID, "")
     return response
 
@@ -69,7 +69,7 @@ class {{ cookiecutter.__class_name }}:
             self.init_app(app)
 
     def init_app(self, app: App) -> None:
-        """Register the extension on ``app``: set config defaults, add the request hooks.
+        """Register the extension on ``app``: config defaults, the request hooks.
 
         :raises RuntimeError: if the extension is already registered on ``app``.
         """
@@ -90,9 +90,9 @@ class {{ cookiecutter.__class_name }}:
     def request_id(self) -> str:
         """The current request's ID.
 
-        :raises RuntimeError: outside a request of an app initialized with this extension.
+        :raises RuntimeError: outside a request of an app this extension is on.
         """
-        state_of(current_app, _State, self)
+        state_of(current_app, self)
         request_id: str | None = g.get(_G_REQUEST_ID)
         if request_id is None:
             raise RuntimeError("There is no request ID outside a request.")

@@ -1,5 +1,5 @@
-"""What the extension does on every app, whatever it brings: register once, and find its state
-again."""
+"""What the extension does on every app, whatever it brings: register once, and find its
+state again."""
 
 from __future__ import annotations
 
@@ -16,12 +16,10 @@ from ._views import blueprint
 #: The app.extensions key.
 KEY = "{{ cookiecutter.__key }}"
 
-State = t.TypeVar("State")
-
 
 def register(app: App, make_state: t.Callable[[], object]) -> None:
-    """Register the extension on ``app``, with the state ``make_state`` builds for it (only
-    once the app is known to be new, so a refused app leaves nothing open).
+    """Register the extension on ``app``, with the state ``make_state`` builds for it
+    (only once the app is known to be new, so a refused app leaves nothing open).
 
     :raises RuntimeError: if the extension is already registered on ``app``.
     """
@@ -45,14 +43,14 @@ def register(app: App, make_state: t.Callable[[], object]) -> None:
 {%- endif %}
 
 
-def state_of(app: App, kind: type[State], extension: object | None = None) -> State:
+def state_of(app: App, extension: object | None = None) -> object:
     """The extension's state for ``app``; with ``extension``, that instance's.
 
-    :raises RuntimeError: if the extension is not registered on ``app``, or another instance
-        of it is.
+    :raises RuntimeError: if the extension is not registered on ``app``, or another
+        instance of it is.
     """
     state = app.extensions.get(KEY)
-    if not isinstance(state, kind):
+    if state is None:
         raise RuntimeError(
             f"{{ cookiecutter.__class_name }} is not registered on app {app.name!r}; call"
             " {{ cookiecutter.__class_name }}(app) or init_app(app) first."

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import sqlite3
+import typing as t
 from dataclasses import dataclass
 
 from flask import current_app
@@ -80,9 +81,9 @@ class {{ cookiecutter.__class_name }}:
         """
         connection: sqlite3.Connection | None = g.get(_G_CONNECTION)
         if connection is None:
-            state = state_of(current_app, _State, self)
-            # Flask runs an async view in a thread of its own and tears the context down in
-            # the request's: the connection passes between them, one at a time.
+            state = t.cast(_State, state_of(current_app, self))
+            # Flask runs an async view in a thread of its own and tears the context down
+            # in the request's: the connection passes between them, one at a time.
             connection = sqlite3.connect(
                 state.database, timeout=state.timeout, check_same_thread=False
             )

@@ -4,8 +4,9 @@ from flask import Blueprint
 from flask import current_app
 from flask import render_template
 
-# Templates and static files are read from the package directory (why it is not zip-safe).
-# An app overrides a template by putting its own at the same path in its templates folder.
+# Templates and static files are read from the package directory (why it is not
+# zip-safe). An app overrides a template by putting its own at the same path in its
+# templates folder.
 blueprint = Blueprint(
     "{{ cookiecutter.__key }}",
     __name__,
