@@ -248,7 +248,18 @@ def test_async_views_under_concurrent_requests(bake: Bake, shape: str, tmp_path:
 
 def test_every_table_of_shapes_covers_every_shape() -> None:
     """Adding a shape to cookiecutter.json is caught here until each table has its entry."""
-    for table in (PROBES, ASYNC_VIEWS, MARKERS, DEFAULTS["__prompts__"]["shape"]):
+    from test_generated import API_MEMBERS
+    from test_structure import REGISTERS
+
+    tables = (
+        PROBES,
+        ASYNC_VIEWS,
+        MARKERS,
+        API_MEMBERS,
+        REGISTERS,
+        DEFAULTS["__prompts__"]["shape"],
+    )
+    for table in tables:
         assert set(table) - {"__prompt__"} == set(SHAPES)
 
 
