@@ -293,3 +293,24 @@ def test_generated_text_is_in_us_english(bake: Bake, shape: str) -> None:
         for match in BRITISH.finditer(path.read_text("utf-8", errors="replace"))
     ]
     assert found == []
+
+
+@pytest.mark.parametrize("ci", DEFAULTS["ci"])
+def test_next_steps_are_one_list_for_the_new_owner(bake: Bake, ci: str) -> None:
+    """Which files hold the example (the README's own usage text too), and how to connect
+    Read the Docs and PyPI for the CI chosen: once, in the README's "Next steps"."""
+    readme = (bake(ci=ci) / "README.rst").read_text(encoding="utf-8")
+    steps = " ".join(
+        readme[readme.index("Next steps\n") : readme.index("\nContributing\n")].split()
+    )
+    for where in ("``src/flask_example/_resource.py``", "``tests/test_resource.py``", '"Usage"'):
+        assert where in steps
+    assert "Read the Docs" in steps and "https://flask-example.readthedocs.io/" in steps
+    publishing = {
+        "github": "``.github/workflows/publish.yaml`` as a trusted publisher",
+        "gitlab": "``.gitlab-ci.yml`` as a trusted publisher",
+        "travis": "``UV_PUBLISH_TOKEN``",
+        "none": "``make publish``",
+    }
+    assert publishing[ci] in steps
+    assert "Before the first release" not in readme
