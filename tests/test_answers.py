@@ -185,6 +185,6 @@ def test_prompts_say_where_the_page_and_the_command_will_be(bake: Bake) -> None:
     for key, package in (page.groups(), command.groups()):
         assert extension_key(package) == key
     project = bake(package_name=page[2], with_views=True, with_cli=True)
-    readme = (project / "README.rst").read_text("utf-8")
-    assert f"status page at ``/{page[1]}/``" in readme
-    assert f"$ flask --app app.py {command[1]} settings" in readme
+    front = " ".join((project / "docs/index.rst").read_text("utf-8").split())
+    assert f"a status page at ``/{page[1]}/``" in front
+    assert f"$ flask --app app.py {command[1]} settings" in front

@@ -29,6 +29,7 @@ EXPECTED_FILES = {
     "docs/changes.rst",
     "docs/conf.py",
     "docs/config.rst",
+    "docs/contributing.rst",
     "docs/index.rst",
     "docs/license.rst",
     "examples/app.py",
@@ -198,24 +199,34 @@ README_CASES = [
 ]
 
 
+def flat(path: Path) -> str:
+    return " ".join(path.read_text(encoding="utf-8").split())
+
+
 @pytest.mark.parametrize("answers", README_CASES, ids=lambda a: "-".join(map(str, a.values())))
-def test_readme_covers_the_options_chosen(bake: Bake, answers: dict[str, object]) -> None:
+def test_docs_cover_the_options_chosen(bake: Bake, answers: dict[str, object]) -> None:
+    """The README is short: what the extension does, install, usage, next steps, links. The
+    details are in the docs, once."""
     project = bake(**answers)
-    readme = " ".join((project / "README.rst").read_text(encoding="utf-8").split())
+    readme = (project / "README.rst").read_text(encoding="utf-8")
+    sections = re.findall(r"^(.+)\n-+\n", readme, re.MULTILINE)
+    assert sections == ["Install", "Usage", "Next steps", "Links", "Maintainer"]
+    front, config = flat(project / "docs/index.rst"), flat(project / "docs/config.rst")
+    contributing = flat(project / "docs/contributing.rst")
     # Every config key the extension reads, as its source sets the defaults.
     source = "\n".join(p.read_text("utf-8") for p in (project / "src").rglob("*.py"))
     keys = re.findall(r'setdefault\("EXAMPLE_(\w+)"', source)
-    assert keys and all(f"``EXAMPLE_{key}``" in readme for key in keys), keys
-    assert ("Status page" in readme and "``/example/``" in readme) is answers["with_views"]
-    assert ("$ flask --app app.py example settings" in readme) is answers["with_cli"]
-    assert "run it with ``.venv/bin/flask --app examples/app.py run``" in readme
+    assert keys and all(f"EXAMPLE_{key}" in config for key in keys), keys
+    assert ("Status page" in front and "``/example/``" in front) is answers["with_views"]
+    assert ("$ flask --app app.py example settings" in front) is answers["with_cli"]
+    assert "run it with ``.venv/bin/flask --app examples/app.py run``" in front
     # Every target make help lists is explained, and every explained target exists.
     listed = set(re.findall(r"^make (\S+)", run("make", "-s", "-C", project, "help"), re.M))
-    explained = set(re.findall(r"``make ([a-z-]+)``", readme))
+    explained = set(re.findall(r"``make ([a-z-]+)``", contributing))
     assert listed - {"help"} == explained - {"help"}
     assert {"test", "lint", "docs", "dist", "publish"} <= listed
-    assert "``make help`` lists the targets" in readme
-    release = readme[readme.index("Releasing") :]
+    assert "``make help`` lists the targets" in contributing
+    release = contributing[contributing.index("Releasing") :]
     where = {
         "github": ".github/workflows/publish.yaml",
         "gitlab": ".gitlab-ci.yml",
@@ -223,17 +234,18 @@ def test_readme_covers_the_options_chosen(bake: Bake, answers: dict[str, object]
         "none": "make publish",
     }
     assert where[str(answers["ci"])] in release
+    assert "https://flask-example.readthedocs.io/contributing/" in readme
 
 
-def test_readme_says_how_lowest_versions_are_chosen(bake: Bake) -> None:
-    readme = " ".join((bake() / "README.rst").read_text(encoding="utf-8").split())
+def test_contributing_says_how_lowest_versions_are_chosen(bake: Bake) -> None:
+    contributing = flat(bake() / "docs/contributing.rst")
     assert (
         "Every dependency, in ``[project] dependencies`` and in the ``tests`` dependency group,"
-        " needs a lower bound" in readme
+        " needs a lower bound" in contributing
     )
-    assert "``uv pip compile --resolution lowest-direct``" in readme
-    assert "CI runs it on the oldest and the newest supported Python" in readme
-    assert "python -m pip install -e . --group dev" in readme
+    assert "``uv pip compile --resolution lowest-direct``" in contributing
+    assert "CI runs it on the oldest and the newest supported Python" in contributing
+    assert "python -m pip install -e . --group dev" in contributing
 
 
 def test_free_text_reaches_files_only_through_the_text_filter() -> None:
@@ -300,9 +312,7 @@ def test_next_steps_are_one_list_for_the_new_owner(bake: Bake, ci: str) -> None:
     """Which files hold the example (the README's own usage text too), and how to connect
     Read the Docs and PyPI for the CI chosen: once, in the README's "Next steps"."""
     readme = (bake(ci=ci) / "README.rst").read_text(encoding="utf-8")
-    steps = " ".join(
-        readme[readme.index("Next steps\n") : readme.index("\nContributing\n")].split()
-    )
+    steps = " ".join(readme[readme.index("Next steps\n") : readme.index("\nLinks\n")].split())
     for where in ("``src/flask_example/_resource.py``", "``tests/test_resource.py``", '"Usage"'):
         assert where in steps
     assert "Read the Docs" in steps and "https://flask-example.readthedocs.io/" in steps
