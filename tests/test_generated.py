@@ -44,6 +44,8 @@ from conftest import TEMPLATE
 # every combination) and the license's SPDX id in one sentence of the docs. The baked suite
 # and the docs run in this one environment, so the other answers cannot change their outcome.
 CODE_OPTIONS = ("shape", "with_views", "with_cli")
+# The docs' Contributing page also says how the CI chosen releases: the docs build per CI too.
+DOCS_OPTIONS = (*CODE_OPTIONS, "ci")
 # A member of each shape's class that its API page documents.
 API_MEMBERS = {"context_resource": "connection", "app_client": "client", "request_hooks": "exempt"}
 
@@ -81,7 +83,7 @@ def test_baked_suite(bake: Bake, combo: dict[str, object]) -> None:
     assert " passed" in result.stdout and " failed" not in result.stdout
 
 
-@gate(varying=CODE_OPTIONS)
+@gate(varying=DOCS_OPTIONS)
 def test_docs_build_offline(bake: Bake, combo: dict[str, object]) -> None:
     project = bake(**combo)
     site = distributions(project) / "site"
@@ -171,16 +173,25 @@ def test_a_broken_example_in_the_docs_fails_the_baked_suite(bake: Bake, tmp_path
 
 
 def test_code_options_are_the_only_options_the_code_uses() -> None:
-    """What lets the baked suite and the docs gate run once per CODE_OPTIONS values."""
+    """What lets the baked suite run once per CODE_OPTIONS values, and the docs gate once per
+    DOCS_OPTIONS values: the code and the docs' Python use no other answer."""
     project = TEMPLATE / "{{cookiecutter.package_name}}"
-    used = {
-        name
-        for folder in ("src", "tests", "examples", "docs")
-        for path in (project / folder).rglob("*")
-        if path.is_file()
-        for name in re.findall(r"cookiecutter\.(\w+)", path.read_text("utf-8"))
-    }
-    assert used & set(OPTIONS) == set(CODE_OPTIONS) | {"license"}
+
+    def used(*patterns: str) -> set[str]:
+        return {
+            name
+            for pattern in patterns
+            for path in project.glob(pattern)
+            if path.is_file()
+            for name in re.findall(r"cookiecutter\.(\w+)", path.read_text("utf-8"))
+        } & set(OPTIONS)
+
+    assert used("src/**/*", "tests/**/*", "examples/**/*") == set(CODE_OPTIONS)
+    assert used("docs/**/*") == set(DOCS_OPTIONS) | {"license"}
+    # The CI is named only in prose: no Python block of the docs depends on it.
+    for path in project.glob("docs/*.rst"):
+        text = path.read_text("utf-8")
+        assert "cookiecutter.ci" not in text or ".. code-block:: python" not in text, path
 
 
 def test_every_pair_of_option_values_is_covered() -> None:
