@@ -25,13 +25,9 @@ class CookiecutterNamespace(ContextHook):
         self.namespaces: dict[str, dict[str, Any]] = {}
 
     @cached_property
-    def cookiecutter_json(self) -> dict[str, Any]:
-        """cookiecutter.json, as hooks/extension.py reads it."""
-        return self.environment.globals["template_defaults"]()  # type: ignore[no-any-return]
-
-    @cached_property
     def questions(self) -> list[str]:
-        return [key for key in self.cookiecutter_json if not key.startswith("_")]
+        """cookiecutter.json's questions, as hooks/extension.py reads them."""
+        return self.environment.globals["questions"]()  # type: ignore[no-any-return]
 
     def hook(self, context: dict[str, Any]) -> None:
         answers = {key: context[key] for key in self.questions if key in context}

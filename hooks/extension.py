@@ -194,15 +194,17 @@ CLASS_SCOPE = ("src/*/*.py", "tests/*.py", "examples/*.py", "*.rst", "docs/*.rst
 KEY_SCOPE = ("examples/*.py", "*.rst", "docs/*.rst")
 
 
+def _key_clash(key: str) -> str | None:
+    why = _clash(key, *KEY_SCOPE)
+    return why and f"makes {key!r} the name of the extension object in the examples, {why}"
+
+
 def _name_clash(name: str) -> str | None:
-    cls, key = class_name(name), extension_key(package_name(name))
+    cls = class_name(name)
     why = _clash(cls, *CLASS_SCOPE)
     if why:
         return f"makes the class {cls}, {why}"
-    why = _clash(key, *KEY_SCOPE)
-    if why:
-        return f"makes {key!r} the name of the extension object in the examples, {why}"
-    return None
+    return _key_clash(extension_key(package_name(name)))
 
 
 def _name_problem(name: str) -> str | None:
@@ -320,12 +322,9 @@ def field_problem(
                 " or ending with _flask; use lowercase letters, digits and single underscores,"
                 " such as flask_simplexml"
             )
-        why = _clash(key, *KEY_SCOPE)
-        if why:
-            return (
-                f"package_name: {value!r} makes {key!r} the name of the extension object in"
-                f" the examples, {why}; choose another name"
-            )
+        clash = _key_clash(key)
+        if clash:
+            return f"package_name: {value!r} {clash}; choose another name"
     elif field == "author_email" and not EMAIL.fullmatch(value):
         return f"author_email: {value!r} is not an email address; give one such as jane@example.com"
     elif field == "github_owner" and not GITHUB_OWNER.fullmatch(value):
@@ -496,6 +495,7 @@ class TemplateExtension(Extension):
             year=datetime.datetime.now(datetime.UTC).year,
             template_defaults=template_defaults,
             namespace=namespace,
+            questions=questions,
             rerun_arguments=rerun_arguments,
             project_files=project_files,
             license_text=license_text,
