@@ -8,6 +8,9 @@ import subprocess
 import sys
 from collections import Counter
 from collections.abc import Callable
+from datetime import datetime
+from datetime import timedelta
+from datetime import UTC
 from pathlib import Path
 
 import pytest
@@ -16,6 +19,16 @@ TEMPLATE = Path(__file__).resolve().parent.parent
 # pytest-cookies renders cookiecutter.json outside cookiecutter's own sys.path patch, so the
 # template's Jinja extension (hooks/extension.py) must be importable from here.
 sys.path.insert(0, str(TEMPLATE))
+
+# One index cut-off for the whole run, so that every bake locks the same releases however many
+# PyPI publishes meanwhile (two engines' uv.lock files are compared byte for byte). An hour back:
+# uv may answer from index pages it cached up to ten minutes ago. It is set here, at import,
+# because the xdist workers inherit it, and copier copies os.environ for its tasks when it is
+# imported. A bake's own commands inherit it too, so its uv.lock (which records it) stays current.
+os.environ.setdefault(
+    "UV_EXCLUDE_NEWER",
+    (datetime.now(UTC) - timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M:00Z"),
+)
 
 DEFAULTS = json.loads((TEMPLATE / "cookiecutter.json").read_text(encoding="utf-8"))
 

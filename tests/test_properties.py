@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import ast
 import json
-import os
 import re
 import subprocess
 import tempfile
@@ -137,11 +136,8 @@ def copier_bake(template: Path, answers: dict[str, object], out: Path) -> tuple[
 
 
 def run_make_gates(project: Path) -> None:
-    env = {key: value for key, value in os.environ.items() if key != "UV_OFFLINE"}
     for target in ("test", "lint", "dist"):
-        result = subprocess.run(
-            ["make", target], cwd=project, env=env, capture_output=True, text=True
-        )
+        result = subprocess.run(["make", target], cwd=project, capture_output=True, text=True)
         assert result.returncode == 0, f"make {target}:\n{result.stdout}\n{result.stderr}"
 
 
@@ -152,8 +148,6 @@ def test_both_engines_agree_on_every_answer_set(
 ) -> None:
     sampled: list[dict[str, object]] = []
     outcomes: Counter[str] = Counter()
-    # The bakes lock from uv's cache: no example waits on the index.
-    os.environ["UV_OFFLINE"] = "1"
 
     @settings(
         max_examples=40,
@@ -196,10 +190,7 @@ def test_both_engines_agree_on_every_answer_set(
                 sampled.append(answers)
                 run_make_gates(ours)
 
-    try:
-        check()
-    finally:
-        del os.environ["UV_OFFLINE"]
+    check()
     assert sampled
     # Both kinds were drawn, often: the strategies are not all refused, nor all accepted.
     assert min(outcomes["accepted"], outcomes["refused"]) >= 5, outcomes
