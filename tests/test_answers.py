@@ -141,7 +141,7 @@ def test_deptry_finds_no_dependency_issue_in_the_package(
     # And it would see one: click left out (it still comes, with Flask).
     copy = tmp_path / "project"
     shutil.copytree(project, copy, ignore=shutil.ignore_patterns(".git"))
-    edit(copy / "pyproject.toml", {', "click>=8.1.3"': ""})
+    edit(copy / "pyproject.toml", {'    "click>=8.1.3",\n': ""})
     found = subprocess.run(
         [BIN / "deptry", "src", "--no-ansi"], cwd=copy, capture_output=True, text=True
     )

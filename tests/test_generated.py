@@ -450,5 +450,5 @@ def test_lines_stay_within_the_projects_limit(bake: Bake, combo: dict[str, objec
         if len(line.expandtabs(4)) > limit and not unbreakable.search(line)
     ]
     names = {path.relative_to(project).as_posix() for path in files}
-    assert {"Makefile", "README.rst", "docs/index.rst", "pyproject.toml", "setup.py"} <= names
+    assert {"Makefile", "README.rst", "docs/index.rst", "pyproject.toml"} <= names
     assert long == []

@@ -46,7 +46,7 @@ def _bytecode_as_users_have_it(monkeypatch: pytest.MonkeyPatch) -> None:
 
 # What an author porting an extension writes into the dependency lists (and an older Python).
 PYPROJECT_EDITS = {
-    'dependencies = ["flask>=3.0"]': (
+    'dependencies = [\n    "flask>=3.0",\n]': (
         'dependencies = ["flask[dotenv]>=3.0", "six>=1.16; python_version >= \'3.9\'"]\n'
         "\n"
         "[project.entry-points.'flask_example.backends']\n"
