@@ -10,12 +10,14 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import tomllib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -134,9 +136,12 @@ class Bench:
                 sh("uv", "run", "pytest", "-q", cwd=project, env=env)
             else:  # the least pip can do: no build, src/ on the path
                 sh("python3", "-m", "venv", ".venv", cwd=project, env=env)
+                # What the tests need (pytest, flask[async]), at their newest.
+                tests = tomllib.loads((project / "pyproject.toml").read_text("utf-8"))
+                needed = [re.split(r"[<>=~!; ]", r)[0] for r in tests["dependency-groups"]["tests"]]
                 sh(
                     *(".venv/bin/python", "-m", "pip", "install", "--quiet"),
-                    *("--disable-pip-version-check", "flask", "pytest"),
+                    *("--disable-pip-version-check", *needed),
                     cwd=project,
                     env=env,
                 )
