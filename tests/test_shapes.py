@@ -375,3 +375,50 @@ def test_every_shape_branch_names_its_shape() -> None:
             assert not re.search(r"\{%-?\s*else\s*-?%\}", text), path
             for shape in re.findall(r"cookiecutter\.shape == \"(\w+)\"", text):
                 assert shape in SHAPES, (path, shape)
+
+
+def test_every_chain_of_shape_branches_has_every_shape() -> None:
+    """An if/elif chain that gives two shapes text of their own gives each shape that can
+    reach it text of its own, so a new shape in cookiecutter.json fails here with each place that
+    still needs its branch."""
+    tag = re.compile(r"\{%-?\s*(if|elif|endif)\b(.*?)-?%\}", re.DOTALL)
+    one = re.compile(r"^\s*cookiecutter\.shape == \"(\w+)\"\s*$")
+    some = re.compile(r"^\s*cookiecutter\.shape in \(([^)]*)\)\s*$")
+
+    def shapes_of(test: str) -> set[str] | None:
+        if match := one.match(test):
+            return {match[1]}
+        if match := some.match(test):
+            return set(re.findall(r"\"(\w+)\"", match[1]))
+        return None
+
+    missing, chains = [], 0
+    for path in sorted((TEMPLATE / "{{cookiecutter.package_name}}").rglob("*")):
+        if not path.is_file():
+            continue
+        text = path.read_text("utf-8")
+        # Per open if: its line, the shapes that reach it, those its branches name, and
+        # those the branch being read is for (None: not a branch on the shape).
+        stack: list[tuple[int, set[str], set[str], set[str] | None]] = []
+        for match in tag.finditer(text):
+            keyword, test = match.groups()
+            if keyword == "endif":
+                line, reaching, named, _ = stack.pop()
+                if len(named) > 1:
+                    chains += 1
+                    if named != reaching:
+                        name = path.relative_to(TEMPLATE).as_posix()
+                        missing.append(f"{name}:{line}: {sorted(reaching - named)}")
+                continue
+            branch = shapes_of(test)
+            if keyword == "if":
+                reaching = next((b for *_, b in reversed(stack) if b is not None), set(SHAPES))
+                line = text.count("\n", 0, match.start()) + 1
+                stack.append((line, reaching, set(), None))
+            # A branch for one shape names it; `shape in (...)` is text shared on purpose.
+            line, reaching, named, _ = stack[-1]
+            own = branch if branch is not None and one.match(test) else set()
+            stack[-1] = (line, reaching, named | own, branch)
+        assert stack == [], path
+    assert missing == [], "\n".join(missing)
+    assert chains >= 10  # the README's, the docs', the example's

@@ -27,6 +27,8 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.config["{{ cookiecutter.__config_prefix }}DATABASE"] = "example.db"
 {%- elif cookiecutter.shape == "app_client" %}
     app.config["{{ cookiecutter.__config_prefix }}URL"] = "example.db"
+{%- elif cookiecutter.shape == "request_hooks" %}
+    app.config["{{ cookiecutter.__config_prefix }}HEADER"] = "X-Request-ID"
 {%- endif %}
     app.config.from_prefixed_env()
     app.config.update(config or {})
