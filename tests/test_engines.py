@@ -7,6 +7,7 @@ copy of the template without its git history, except where updates need one.
 from __future__ import annotations
 
 import filecmp
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -101,6 +102,10 @@ def test_copier_makes_the_same_files_as_cookiecutter(
     assert {name: answers[name] for name in combo} == combo
     # The first commit (or none), as cookiecutter's hook makes it.
     assert (theirs / ".git").is_dir() is combo["init_git"]
+    # Both locks (where this machine has the Python to lock for) read the run's one cut-off.
+    if (ours / "uv.lock").exists():
+        cut_off = f'exclude-newer = "{os.environ["UV_EXCLUDE_NEWER"]}"'
+        assert cut_off in (ours / "uv.lock").read_text("utf-8")
 
 
 @pytest.mark.parametrize(("answers", "message"), BAD_ANSWERS, ids=[str(a) for a, _ in BAD_ANSWERS])
