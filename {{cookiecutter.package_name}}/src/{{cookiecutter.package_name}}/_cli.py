@@ -4,7 +4,8 @@ import click
 from flask import current_app
 from flask.cli import AppGroup
 
-# `flask {{ cookiecutter.__key }} ...`; AppGroup runs each command inside an app context.
+# The `flask {{ cookiecutter.__key }} ...` group; AppGroup runs each command inside an
+# app context.
 cli = AppGroup(
     "{{ cookiecutter.__key }}",
     help="Commands of {{ cookiecutter.extension_name }}.",

@@ -66,7 +66,7 @@ class KeyValueClient:
 
 @dataclass(frozen=True)
 class _State:
-    """One app's client, built by :meth:`{{ cookiecutter.__class_name }}.init_app` from its config."""
+    """One app's client, built from the app's config by ``init_app``."""
 
     extension: {{ cookiecutter.__class_name }}
     client: KeyValueClient
@@ -83,7 +83,8 @@ class {{ cookiecutter.__class_name }}:
     with its own client; the app is never stored on the extension.
 
     :param app: The app to register on now, or ``None`` to call :meth:`init_app` later.
-    :param timeout: The default of ``{{ cookiecutter.__config_prefix }}TIMEOUT`` for apps that do not set it.
+    :param timeout: The default of ``{{ cookiecutter.__config_prefix }}TIMEOUT``, for apps
+        that do not set it.
     """
 
     def __init__(self, app: App | None = None, *, timeout: float = 5.0) -> None:

@@ -59,7 +59,8 @@ class {{ cookiecutter.__class_name }}:
     headers or checks this extension brings to Flask.
 
     :param app: The app to register on now, or ``None`` to call :meth:`init_app` later.
-    :param header: The default of ``{{ cookiecutter.__config_prefix }}HEADER`` for apps that do not set it.
+    :param header: The default of ``{{ cookiecutter.__config_prefix }}HEADER``, for apps
+        that do not set it.
     """
 
     def __init__(self, app: App | None = None, *, header: str = "X-Request-ID") -> None:

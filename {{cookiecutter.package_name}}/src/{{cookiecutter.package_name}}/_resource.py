@@ -44,7 +44,8 @@ class {{ cookiecutter.__class_name }}:
     replace it with the client of the library this extension brings to Flask.
 
     :param app: The app to register on now, or ``None`` to call :meth:`init_app` later.
-    :param timeout: The default of ``{{ cookiecutter.__config_prefix }}TIMEOUT`` for apps that do not set it.
+    :param timeout: The default of ``{{ cookiecutter.__config_prefix }}TIMEOUT``, for apps
+        that do not set it.
     """
 
     def __init__(self, app: App | None = None, *, timeout: float = 5.0) -> None:
