@@ -143,11 +143,14 @@ def _isolate_child_processes(tmp_path_factory: pytest.TempPathFactory) -> None:
 
 @pytest.fixture(scope="session")
 def bake(cookies_session) -> Bake:  # type: ignore[no-untyped-def]
-    """Bake with the given answers (defaults for the rest); the same answers bake once."""
+    """Bake with the given answers (defaults for the rest); the same answers bake once, also
+    when one test names a default that another leaves out."""
     baked: dict[str, Path] = {}
+    default = {k: v[0] if isinstance(v, list) else v for k, v in DEFAULTS.items()}
 
     def _bake(**answers: object) -> Path:
-        key = json.dumps(answers, sort_keys=True)
+        given = {k: v for k, v in answers.items() if k not in default or v != default[k]}
+        key = json.dumps(given, sort_keys=True)
         if key not in baked:
             STATS["bakes"] += 1
             result = cookies_session.bake(extra_context=answers)
