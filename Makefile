@@ -10,7 +10,7 @@ JOBS ?= auto
 # Variables given to this make (VENV=..., say) stay out of the baked project's own make.
 MAKEOVERRIDES =
 
-.PHONY: test bake bench clean
+.PHONY: test bake bench update clean
 
 test: $(VENV)/.installed
 	$(BIN)/python -m pytest -n $(JOBS) $(PYTEST_ARGS)
@@ -26,6 +26,10 @@ bake: $(VENV)/.installed
 # Time-to-green and the template's own suite against their floors; figures in out/bench.json.
 bench: $(VENV)/.installed
 	$(BIN)/python tests/benchmark.py $(BENCH_ARGS)
+
+# Every pin a bake inherits, and the template's own, at the newest release (hooks/update.py).
+update: $(VENV)/.installed
+	$(BIN)/python hooks/update.py
 
 # copier's questions and settings, generated from cookiecutter.json (a test checks it is current).
 copier.yml: cookiecutter.json hooks/copier_config.py $(VENV)/.installed

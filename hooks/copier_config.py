@@ -89,10 +89,14 @@ def config(cookiecutter: dict[str, object]) -> dict[str, object]:
     }
 
 
+def render(template: Path = TEMPLATE) -> str:
+    """copier.yml for the cookiecutter.json of ``template``."""
+    cookiecutter = json.loads((template / "cookiecutter.json").read_text(encoding="utf-8"))
+    return HEADER + yaml.safe_dump(config(cookiecutter), sort_keys=False, width=100)
+
+
 def main() -> None:
-    cookiecutter = json.loads((TEMPLATE / "cookiecutter.json").read_text(encoding="utf-8"))
-    sys.stdout.write(HEADER)
-    yaml.safe_dump(config(cookiecutter), sys.stdout, sort_keys=False, width=100)
+    sys.stdout.write(render())
 
 
 if __name__ == "__main__":

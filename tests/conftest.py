@@ -132,8 +132,9 @@ def _isolate_child_processes(tmp_path_factory: pytest.TempPathFactory) -> None:
     """
     os.environ["PYTEST_DEBUG_TEMPROOT"] = str(tmp_path_factory.mktemp("nested-pytest"))
     # make exports the variables given on its command line, in MAKEFLAGS and as environment
-    # variables; PYTHON is the one a baked Makefile reads from the environment.
-    for variable in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "PYTHON"):
+    # variables; a baked Makefile reads PYTHON and the *_ARGS from the environment
+    # (`make test PYTEST_ARGS=-q` here would take the header its tests read from theirs).
+    for variable in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "PYTHON", "PYTEST_ARGS", "TOX_ARGS"):
         os.environ.pop(variable, None)
     # Bakes make a first commit, whatever git identity this machine has (or lacks).
     for role in ("AUTHOR", "COMMITTER"):
