@@ -240,11 +240,12 @@ def main() -> int:
     config = json.loads((TEMPLATE / "cookiecutter.json").read_text("utf-8"))
     hooks = TEMPLATE / PROJECT / ".pre-commit-config.yaml"
     before = {path: path.read_text("utf-8") for path in pin_files(TEMPLATE)}
+    skipped = []
+    releases: dict[str, str] = {}
     try:
         releases = newest_releases(sorted({*TEMPLATE_PINS, *BAKE_BOUNDS, "flask"}), uv)
     except RuntimeError as error:
-        releases = {}
-        say(f"skipped the tools and Flask: uv found no releases on PyPI ({error})")
+        skipped.append(f"the tools and Flask, uv found no releases on PyPI ({error})")
     result = subprocess.run(
         [sys.executable, "-m", "pre_commit", "autoupdate", "--freeze", "--config", str(hooks)],
         cwd=TEMPLATE,
@@ -255,13 +256,15 @@ def main() -> int:
     if result.returncode != 0:
         hooks.write_text(before[hooks], "utf-8")  # as it was, whatever pre-commit wrote
         why = last_line(result.stdout + result.stderr)
-        say(f"skipped the pre-commit hooks: their repositories did not answer ({why})")
+        skipped.append(f"the pre-commit hooks, their repositories did not answer ({why})")
+    actions = None
     try:
         actions = newest_actions(config["_actions"], uv)
     except RuntimeError as error:
-        actions = None
-        say(f"skipped the GitHub Actions: GitHub did not answer ({error})")
+        skipped.append(f"the GitHub Actions, GitHub did not answer ({error})")
     rewrite(TEMPLATE, releases, actions, newest_python(uv), readthedocs_image())
+    if skipped:
+        say(f"skipped {'; '.join(skipped)}")
     changed = [path for path, text in before.items() if path.read_text("utf-8") != text]
     for path in changed:
         say(f"moved the pins in {path.relative_to(TEMPLATE)}")
