@@ -341,11 +341,20 @@ def test_template_ci_runs_the_suite_without_uv_once() -> None:
     """The README's two paths: make test with uv, and with python3 and make only."""
     workflow = yaml.safe_load((TEMPLATE / ".github/workflows/tests.yaml").read_text("utf-8"))
     [job] = workflow["jobs"].values()
-    assert {"python": "3.11", "installer": "pip"} in job["strategy"]["matrix"]["include"]
+    pip_only = {"python": "3.11", "installer": "pip", "pytest-args": "-m without_uv"}
+    assert pip_only in job["strategy"]["matrix"]["include"]
     [setup_uv] = [step for step in job["steps"] if "setup-uv" in step.get("uses", "")]
     assert setup_uv["if"] == "matrix.installer == 'uv'"
     assert {"if": "matrix.installer == 'pip'", "run": "! command -v uv"} in job["steps"]
-    assert job["steps"][-1] == {"run": "make test"}
+    assert job["steps"][-1] == {
+        "run": "make test",
+        "env": {"PYTEST_ARGS": "${{ matrix.pytest-args }}"},
+    }
     script = (TEMPLATE / ".ci/run").read_text("utf-8").splitlines()
-    assert script[-1] == 'PATH="$without_uv" make test VENV=.venv-pip'
+    assert script[-1] == 'PATH="$without_uv" make test VENV=.venv-pip PYTEST_ARGS="-m without_uv"'
     assert "make test" in script
+    # The pip-only pass has tests to run (pytest would exit 5 on none).
+    marked = [
+        p for p in (TEMPLATE / "tests").glob("test_*.py") if "mark.without_uv" in p.read_text()
+    ]
+    assert len(marked) >= 3

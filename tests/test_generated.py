@@ -250,6 +250,7 @@ def without_uv() -> dict[str, str]:
 
 
 @pytest.mark.slow
+@pytest.mark.without_uv
 def test_make_test_from_scratch_with_pip_only_in_the_unpacked_sdist(
     bake: Bake, tmp_path: Path
 ) -> None:
@@ -328,6 +329,7 @@ def test_check_manifest_passes(bake: Bake, tmp_path: Path) -> None:
     run(BIN / "check-manifest", "--no-build-isolation", project)
 
 
+@pytest.mark.without_uv  # distributions() builds with build, not uv
 def test_build_backends_give_the_same_metadata(bake: Bake) -> None:
     answers = {"with_views": True, "with_cli": True, "ci": "none"}
     by_backend = {
@@ -367,14 +369,14 @@ def test_make_bake(tmp_path: Path) -> None:
     shutil.copytree(
         TEMPLATE, copy, ignore=shutil.ignore_patterns(".git", ".venv", "out", "__pycache__")
     )
-    # A stand-in for the template's .venv, up to date, with this environment's cookiecutter:
-    # `make bake` installs nothing and cannot touch the environment running these tests.
+    # A stand-in for the template's .venv with this environment's cookiecutter, and no install
+    # (SYNC, `make venv`, is what every target runs first; `make test` here proves it):
+    # `make bake` cannot touch the environment running these tests.
     venv = tmp_path / "venv"
     (venv / "bin").mkdir(parents=True)
     (venv / "bin" / "cookiecutter").symlink_to(BIN / "cookiecutter")
-    (venv / ".installed").touch()
     result = subprocess.run(
-        ["make", "-C", str(copy), "bake", f"VENV={venv}", "PROMPT=1"],
+        ["make", "-C", str(copy), "bake", f"VENV={venv}", "SYNC=:", "PROMPT=1"],
         capture_output=True,
         text=True,
         input="Flask-SimpleXML\n" + "\n" * 20,

@@ -283,6 +283,7 @@ def test_the_prompt_explains_every_shape() -> None:
         assert labels[shape].startswith(f"{shape}: ")
 
 
+@pytest.mark.without_uv  # pyright is given this Python, which no uv finds for it
 @pytest.mark.parametrize("shape", SHAPES)
 def test_every_shape_passes_pyright(bake: Bake, shape: str) -> None:
     """What `make typing` checks with pyright: the project's own configuration (standard

@@ -104,6 +104,7 @@ def test_bake_without_git_says_what_to_run(tmp_path: Path) -> None:
     assert not (tmp_path / "out/flask_example/.git").exists()
 
 
+@pytest.mark.without_uv
 def test_old_cookiecutter_is_told_the_version_it_needs(tmp_path: Path) -> None:
     venv = tmp_path / "old"
     uv = shutil.which("uv")
