@@ -210,18 +210,30 @@ def _name_clash(name: str) -> str | None:
 def _name_problem(name: str) -> str | None:
     if not EXTENSION_NAME.fullmatch(name):
         return (
-            f"{name!r} is not of the form Flask-Name or Name-Flask; use ASCII letters, digits"
-            " and single hyphens, such as Flask-SimpleXML"
+            "use the form Flask-Name or Name-Flask; ASCII letters, digits and single hyphens,"
+            f" such as Flask-SimpleXML (not {name!r})"
         )
     if len(name) > MAX_NAME_LENGTH:
-        return f"{name!r} has {len(name)} characters; use at most {MAX_NAME_LENGTH}"
+        return f"use at most {MAX_NAME_LENGTH} characters; {name!r} has {len(name)}"
     clash = _name_clash(name)
     if clash:
         part = name_part(name)
         longer = name.replace(part, part + "Ext", 1)
-        instead = "" if _name_clash(longer) else f", such as {longer}"
-        return f"{name!r} {clash}; choose another name{instead}"
+        instead = "another name" if _name_clash(longer) else f"{longer} or another name"
+        return f"use {instead}; {name!r} {clash}"
     return None
+
+
+def _email_problem(value: str) -> str:
+    """What is wrong with an address that is not one, in a few words."""
+    local, at, domain = value.rpartition("@")
+    if not at:
+        return f"{value!r} has no @"
+    if "." not in domain:
+        return f"its domain {domain!r} has no dot"
+    if not EMAIL.fullmatch(f"{local}@example.com"):
+        return f"its part before the @, {local!r}, is not one an address can have"
+    return f"its domain {domain!r} is not a domain name"
 
 
 def _free_text_problem(field: str, value: str) -> str | None:
@@ -229,15 +241,15 @@ def _free_text_problem(field: str, value: str) -> str | None:
         what = REFUSED_CATEGORIES.get(unicodedata.category(char))
         if what:
             return (
-                f"{field}: contains {what} (U+{ord(char):04X}); write it on one line"
-                " without control characters"
+                f"{field}: write it on one line without control characters; it contains"
+                f" {what} (U+{ord(char):04X})"
             )
     if value != value.strip():
-        return f"{field}: starts or ends with white space; remove it"
+        return f"{field}: remove the white space; it starts or ends with some"
     if field == "short_description" and len(value) > MAX_DESCRIPTION_LENGTH:
         return (
-            f"short_description: has {len(value)} characters, more than PyPI's"
-            f" {MAX_DESCRIPTION_LENGTH}; keep it to one short sentence"
+            "short_description: keep it to one short sentence; it has"
+            f" {len(value)} characters, more than PyPI's {MAX_DESCRIPTION_LENGTH}"
         )
     return None
 
@@ -308,8 +320,8 @@ def field_problem(
     typed = typed if isinstance(typed, str) and typed != default else ""
     if TEMPLATE_SYNTAX.search(typed) or field in FREE_TEXT and TEMPLATE_SYNTAX.search(value):
         return (
-            f"{field}: contains template syntax (a brace followed by a brace, % or #),"
-            " which cookiecutter would evaluate; remove the braces"
+            f"{field}: remove the braces; it contains template syntax (a brace followed by a"
+            " brace, % or #), which cookiecutter would evaluate"
         )
     if field == "extension_name":
         problem = _name_problem(name)
@@ -318,42 +330,39 @@ def field_problem(
         key = extension_key(value)
         if not PACKAGE_NAME.fullmatch(value) or "__" in value or value.endswith("_"):
             return (
-                f"package_name: {value!r} is not a lowercase identifier starting with flask_"
-                " or ending with _flask; use lowercase letters, digits and single underscores,"
-                " such as flask_simplexml"
+                "package_name: use a lowercase identifier starting with flask_ or ending with"
+                " _flask; letters, digits and single underscores, such as flask_simplexml"
+                f" (not {value!r})"
             )
         clash = _key_clash(key)
         if clash:
-            return f"package_name: {value!r} {clash}; choose another name"
+            return f"package_name: use another name; {value!r} {clash}"
     elif field == "author_email" and not EMAIL.fullmatch(value):
-        return f"author_email: {value!r} is not an email address; give one such as jane@example.com"
+        return f"author_email: {_email_problem(value)}; give one such as jane@example.com"
     elif field == "github_owner" and not GITHUB_OWNER.fullmatch(value):
         return (
-            f"github_owner: {value!r} is not a GitHub user or organization name; use letters,"
-            " digits and single hyphens, at most 39 characters"
+            "github_owner: use a GitHub user or organization name; letters, digits and single"
+            f" hyphens, at most 39 characters (not {value!r})"
         )
     elif field == "version":
         if not PEP440.fullmatch(value) or value.startswith(("v", "V")):
-            return (
-                f"version: {value!r} is not a PEP 440 version; use a form such as 0.1.0 or 1.0.0rc1"
-            )
+            return f"version: use a PEP 440 version, such as 0.1.0 or 1.0.0rc1; not {value!r}"
         if "+" in value:
             return (
-                f"version: {value!r} has a local part (+...), which PyPI refuses; use a public"
-                f" version such as {value.partition('+')[0]}"
+                f"version: use {value.partition('+')[0]}; PyPI refuses a local part (+...),"
+                f" as in {value!r}"
             )
     elif field == "author_name" and not value.strip():
-        return "author_name: is empty; give the name of the author and maintainer"
+        return "author_name: give the name of the author and maintainer; it is empty"
     elif isinstance(default, bool):
         if not isinstance(answers[field], bool) or not _yes_no(given.get(field, True)):
             shown = given.get(field, answers[field])
-            return f"{field}: {shown!r} is not yes or no; answer yes or no (or true or false)"
+            return f"{field}: answer yes or no (or true or false); not {shown!r}"
         key = extension_key(str(answers.get("package_name") or package_name(name)))
         if field == "with_cli" and answers[field] and key in FLASK_COMMANDS:
             return (
-                f"with_cli: the command group would be `flask {key}`, which Flask's own"
-                f" `flask {key}` hides; choose another extension_name or package_name, or"
-                " answer no"
+                "with_cli: answer no, or choose another extension_name or package_name; the"
+                f" command group would be `flask {key}`, which Flask's own `flask {key}` hides"
             )
     if field in FREE_TEXT:
         return _free_text_problem(field, value)
@@ -361,8 +370,8 @@ def field_problem(
     # cruft's or copier's stored answers) arrive unchecked.
     if isinstance(default, list) and answers[field] not in default:
         return (
-            f"{field}: {answers[field]!r} is not supported; choose one of"
-            f" {', '.join(map(str, default))}"
+            f"{field}: choose one of {', '.join(map(str, default))}; {answers[field]!r} is not"
+            " supported"
         )
     return None
 
@@ -442,9 +451,9 @@ def _destination_problem(answers: Mapping[str, object]) -> str | None:
     if not there:
         return None
     return (
-        f"package_name: {destination} already holds files the project would have"
-        f" ({', '.join(there[:3])}{', ...' if len(there) > 3 else ''}); copy into a new or"
-        " empty directory, or give --overwrite to replace them"
+        "package_name: copy into a new or empty directory, or give --overwrite to replace"
+        f" them; {destination} already holds files the project would have"
+        f" ({', '.join(there[:3])}{', ...' if len(there) > 3 else ''})"
     )
 
 
@@ -466,12 +475,17 @@ def _copier_validator(context: Context, field: str) -> str:
     problem = field_problem(field, answers, data)
     if field == "package_name" and not problem:
         problem = _destination_problem(answers)
-    if problem and field in data:
+    if not problem:
+        return ""
+    # copier names the question itself, and its toolbar shows one line: the reason and the
+    # fix come first.
+    problem = problem.removeprefix(f"{field}: ")
+    if field in data:
         later = questions()[questions().index(field) + 1 :]
         read = {name: _as_copier_reads(name, value) for name, value in data.items()}
         rest = (field_problem(name, {**answers, **read}, data) for name in later if name in data)
         problem = "\n".join([problem, *filter(None, rest)])
-    return problem or ""
+    return problem
 
 
 def _cookiecutter_version() -> str:

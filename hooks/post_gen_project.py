@@ -12,6 +12,7 @@ import json
 import os
 import shlex
 import shutil
+import signal
 import subprocess
 import sys
 from glob import glob
@@ -39,33 +40,84 @@ def remove(path: str) -> None:
         os.remove(path)
 
 
-def lock() -> str:
-    """Make uv.lock; return what the user still has to do ("" if nothing)."""
-    later = "the first make target makes it; commit it then"
+# An index that accepts connections and never answers: uv gives up after two tries of 8 s
+# (instead of its 30 s, four times), unless the user set these.
+UV_PATIENCE = {"UV_HTTP_TIMEOUT": "8", "UV_HTTP_RETRIES": "1"}
+
+
+def uv_cause(stderr: str) -> str:
+    """The line of uv's error output that says why: its first and last ``cause:`` (the URL
+    and what went wrong with it), or its last error line."""
+    lines = [line.strip() for line in stderr.splitlines() if line.strip()]
+    causes = [line.removeprefix("cause: ") for line in lines if line.startswith("cause:")]
+    if causes:
+        return causes[0] if len(causes) == 1 else f"{causes[0]}: {causes[-1]}"
+    errors = [line for line in lines if not line.startswith(("hint:", "Using "))]
+    return (errors or ["uv lock failed"])[-1].removeprefix("error: ")
+
+
+def lock(context: dict[str, object]) -> str:
+    """Make uv.lock; return what the user still has to do ("" if nothing). Ctrl-C skips it."""
+    commit = " && git add uv.lock && git commit -m 'Lock the dependencies'"
+    later = f"make it before the first push: make test{commit if context.get('init_git') else ''}"
     if os.path.exists("uv.lock"):
         return ""
-    # The uv on PATH, or one installed beside cookiecutter (or copier) itself.
-    uv = shutil.which("uv") or shutil.which("uv", path=os.path.dirname(sys.executable))
+    # The uv that runs this engine (uvx or uv tool run set UV), the one on PATH, or one
+    # installed beside the engine.
+    uv = (
+        os.environ.get("UV")
+        or shutil.which("uv")
+        or shutil.which("uv", path=os.path.dirname(sys.executable))
+    )
     if uv is None:
-        return f"uv is not on PATH, so uv.lock is not made yet: {later}"
+        return f"uv is not on PATH, so uv.lock is not made yet; {later}"
+    print("Locking the dependencies into uv.lock with uv (Ctrl-C skips this) ...", flush=True)
     # A bake reads the index but never downloads a Python: without one that the project
     # supports, there is nothing to lock for yet.
     command = [uv, "lock", "--quiet", "--no-python-downloads"]
-    locked = subprocess.run(command, capture_output=True, text=True)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        locked = subprocess.run(
+            command, capture_output=True, text=True, env={**UV_PATIENCE, **os.environ}
+        )
+    except KeyboardInterrupt:  # subprocess.run has stopped uv
+        return f"Ctrl-C: uv.lock is not made yet; {later}"
+    finally:
+        signal.signal(signal.SIGINT, defer_interrupt)
     if locked.returncode:
-        reason = (locked.stderr.strip().splitlines() or ["uv lock failed"])[0]
-        return f"uv.lock is not made yet ({reason.removeprefix('error: ')}): {later}"
+        return f"uv.lock is not made yet ({uv_cause(locked.stderr)}); {later}"
     return ""
+
+
+# The project's files are written; what is left (removing the files of options not chosen,
+# the first commit) takes a moment and is not cut in half: a Ctrl-C meanwhile is noted and
+# said at the end, and git runs in a session of its own, out of the terminal's reach.
+INTERRUPTED: list[int] = []
+
+
+def defer_interrupt(signum: int, frame: object) -> None:
+    INTERRUPTED.append(signum)
 
 
 def git_first_commit(files: list[str] | None) -> str:
     """Make the first commit; return what the user still has to do ("" if nothing)."""
     by_hand = f"git init -b {BRANCH} && git add -A && git commit -m {COMMIT_MESSAGE!r}"
-    if os.path.exists(".git"):
-        return ""
 
     def git(*args: str) -> int:
-        return subprocess.run(["git", *args], capture_output=True).returncode
+        return subprocess.run(
+            ["git", *args], capture_output=True, start_new_session=True
+        ).returncode
+
+    if os.path.exists(".git"):
+        # The hook's own repository (run again), or the user's (copier into a repository).
+        ours = ["git", "log", "--format=%s", "--fixed-strings", "--grep", COMMIT_MESSAGE]
+        made = subprocess.run(ours, capture_output=True, text=True, start_new_session=True)
+        if made.returncode == 0 and made.stdout.strip():
+            return ""
+        return (
+            "the directory is a git repository already, so the new files are not committed:"
+            " review them, then git add -A && git commit"
+        )
 
     try:
         initialized = git("init", "--quiet", "--initial-branch", BRANCH) == 0
@@ -111,6 +163,7 @@ def write_cruft_state(context: dict[str, object]) -> None:
 
 
 def main() -> int:
+    signal.signal(signal.SIGINT, defer_interrupt)
     # Both engines run this hook in the new project's directory.
     context = answers()
     for path in unselected_paths(context):
@@ -125,7 +178,9 @@ def main() -> int:
         write_cruft_state(context)
 
     files: list[str] | None = context.get("files")  # type: ignore[assignment]
-    notes = [lock(), git_first_commit(files) if context.get("init_git") else ""]
+    notes = [lock(context), git_first_commit(files) if context.get("init_git") else ""]
+    if INTERRUPTED:
+        notes.append("Ctrl-C came while the project was being finished: it was finished first")
     for note in filter(None, notes):
         print(f"NOTE: {note}", file=sys.stderr)
 

@@ -157,6 +157,39 @@ class Bench:
         )  # type: ignore[arg-type]
         self.record(f"fresh make test ({installer})", make_time, floor_time)
 
+    def first_make_test_size(self) -> None:
+        """What a fresh `make test` downloads (the wheels uv.lock lists for what it installs)
+        and the size of the .venv it leaves."""
+        project = self.fresh_copy()
+        sh("make", "test", cwd=project)
+        lock = tomllib.loads((project / "uv.lock").read_text("utf-8"))
+        sizes = {
+            wheel["url"].rsplit("/", 1)[1].lower(): wheel["size"]
+            for package in lock["package"]
+            for wheel in package.get("wheels", [])
+        }
+        downloaded = 0
+        for wheel_file in (project / ".venv").glob("lib/python*/site-packages/*.dist-info/WHEEL"):
+            name, version = wheel_file.parent.name.lower().removesuffix(".dist-info").split("-")
+            tags = [
+                line[5:]
+                for line in wheel_file.read_text("utf-8").splitlines()
+                if line[:5] == "Tag: "
+            ]
+            downloaded += next(
+                (
+                    size
+                    for filename, size in sizes.items()
+                    if filename.startswith(f"{name}-{version}-")
+                    and any(filename.endswith(f"-{tag}.whl") for tag in tags)
+                ),
+                0,
+            )
+        venv = sum(f.stat().st_size for f in (project / ".venv").rglob("*") if f.is_file())
+        mib = 1024 * 1024
+        self.record("first make test: download", downloaded / mib, None, unit="MiB")
+        self.record("first make test: .venv", venv / mib, None, unit="MiB")
+
     def tooling_lines(self) -> None:
         """What the bake writes for its own toolchain besides pyproject.toml."""
         paths = [self.baked / "Makefile", *sorted((self.baked / "scripts").glob("*"))]
@@ -331,6 +364,8 @@ MET = {True: "yes", False: "NO", None: "-"}
 def duration(seconds: object, unit: object = "s") -> str:
     if unit == "lines" and isinstance(seconds, float | int):
         return f"{seconds:.0f}"
+    if unit == "MiB" and isinstance(seconds, float | int):
+        return f"{seconds:.1f} MiB"
     if not isinstance(seconds, float | int):
         return "-"
     if seconds >= 1:
@@ -365,6 +400,7 @@ def main() -> None:
         if shutil.which("uv"):
             bench.time_to_green(args.pypackage)
             bench.fresh_make_test("uv")
+            bench.first_make_test_size()
         bench.fresh_make_test("pip")
         bench.make_test_again()
         bench.request_cost()

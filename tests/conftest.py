@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import subprocess
 import sys
 from collections import Counter
 from collections.abc import Callable
+from collections.abc import Iterator
+from collections.abc import Mapping
 from datetime import datetime
 from datetime import timedelta
 from datetime import UTC
@@ -142,6 +145,36 @@ def _isolate_child_processes(tmp_path_factory: pytest.TempPathFactory) -> None:
         os.environ.setdefault(f"GIT_{role}_EMAIL", "tests@example.com")
 
 
+# The answers a bake's uv.lock depends on: its Pythons, Flask, click (with_cli), Werkzeug
+# (request_hooks) and gha-update (github).
+LOCK_INPUTS = ("python_min", "flask_min", "with_cli", "shape", "ci")
+LOCKED: set[tuple[str, ...]] = set()
+
+
+@contextlib.contextmanager
+def lock_from_cache(answers: Mapping[str, object]) -> Iterator[None]:
+    """The first bake in this process of each set of dependencies locks online; the others
+    lock offline, from the uv cache that one filled (the run's one cut-off keeps them at the
+    same releases), where each would otherwise ask the index for every page again."""
+    key = tuple(str(answers.get(name, DEFAULTS[name])) for name in LOCK_INPUTS)
+    if key not in LOCKED:
+        LOCKED.add(key)
+        yield
+        return
+    from plumbum import local  # copier's tasks take their environment from plumbum's
+
+    before = os.environ.get("UV_OFFLINE")
+    os.environ["UV_OFFLINE"] = "1"
+    try:
+        with local.env(UV_OFFLINE="1"):
+            yield
+    finally:
+        if before is None:
+            del os.environ["UV_OFFLINE"]
+        else:
+            os.environ["UV_OFFLINE"] = before
+
+
 @pytest.fixture(scope="session")
 def bake(cookies_session) -> Bake:  # type: ignore[no-untyped-def]
     """Bake with the given answers (defaults for the rest); the same answers bake once, also
@@ -154,7 +187,8 @@ def bake(cookies_session) -> Bake:  # type: ignore[no-untyped-def]
         key = json.dumps(given, sort_keys=True)
         if key not in baked:
             STATS["bakes"] += 1
-            result = cookies_session.bake(extra_context=answers)
+            with lock_from_cache(answers):
+                result = cookies_session.bake(extra_context=answers)
             if result.exception is not None:
                 raise AssertionError(f"bake {answers} failed: {result.exception!r}")
             baked[key] = result.project_path

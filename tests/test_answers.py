@@ -47,8 +47,7 @@ def test_derived_names(
     assert f"from ._resource import {class_name}\n" in init
     source = (project / "src" / package / "_resource.py").read_text(encoding="utf-8")
     assert f"class {class_name}:" in source
-    registry = (project / "src" / package / "_registry.py").read_text(encoding="utf-8")
-    assert f'KEY = "{key}"\n' in registry
+    assert f'KEY = "{key}"\n' in source
     assert f'app.config.setdefault("{prefix}DATABASE", ":memory:")' in source
     tests = (project / "tests" / "test_guidelines.py").read_text(encoding="utf-8")
     assert f"from {package} import {class_name}" in tests
@@ -62,9 +61,8 @@ def test_derived_names(
 def test_package_name_can_be_chosen(bake: Bake) -> None:
     project = bake(package_name="flask_sxml", extension_name="Flask-SimpleXML")
     assert project.name == "flask_sxml"
-    registry = (project / "src/flask_sxml/_registry.py").read_text(encoding="utf-8")
-    assert 'KEY = "sxml"\n' in registry
     source = (project / "src/flask_sxml/_resource.py").read_text(encoding="utf-8")
+    assert 'KEY = "sxml"\n' in source
     assert "class SimpleXML:" in source
 
 

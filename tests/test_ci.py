@@ -109,6 +109,8 @@ def test_publish_uses_trusted_publishing(bake: Bake) -> None:
     assert "secrets." not in text and "password" not in text
 
 
+# What a CI job says first when uv.lock was never committed (the post hook's note says it too).
+NO_LOCK = "uv.lock is not in git: make test, then git add uv.lock && git commit"
 TOX_CALL = "uv run --locked --no-default-groups --group dev tox run"
 
 
@@ -134,7 +136,9 @@ def test_github_matrix_spans_the_supported_pythons(bake: Bake, python_min: str) 
     assert lowest == [python_min, newest]
     assert {"name": "Development Versions", "python": newest, "tox": "tests-dev"} in rows
     assert {"typing", "docs", "style"} <= {row.get("tox") for row in rows}
-    (call,) = [step for step in job["steps"] if "run" in step]
+    guard, call = [step for step in job["steps"] if "run" in step]
+    assert guard["if"] == "hashFiles('uv.lock') == ''"
+    assert NO_LOCK in guard["run"]
     assert call["run"] == TOX_CALL
     assert call["env"]["TOX_ENV"] == "${{ matrix.tox || format('py{0}', matrix.python) }}"
     for workflow in workflows(bake(ci="github", python_min=python_min)).values():
@@ -171,11 +175,17 @@ def test_other_ci_files_pass_their_schemas(bake: Bake, ci: str, schema: str, pat
     supported = DEFAULTS["_python_versions"][1:]
     newest = supported[-1]
     if ci == "gitlab":
-        assert config["tox"]["script"] == [f'{TOX_CALL} -e "$TOX_ENV"']
+        guard, call = config["tox"]["script"]
+        assert call == f'{TOX_CALL} -e "$TOX_ENV"'
+        assert f'if [ ! -f uv.lock ]; then\n  echo "{NO_LOCK}"\n  exit 1\nfi\n' == guard
         rows = [(row["IMAGE"], row["TOX_ENV"]) for row in config["tox"]["parallel"]["matrix"]]
     else:
         assert config["python"] == supported
         assert config["script"] == f'{TOX_CALL} -e "${{TOX_ENV:-py$TRAVIS_PYTHON_VERSION}}"'
+        assert (
+            f'if [ ! -f uv.lock ]; then\n  echo "{NO_LOCK}"\n  exit 1\nfi\n'
+            == (config["before_script"])
+        )
         rows = [(f"python:{v}", f"py{v}") for v in config["python"]] + [
             (f"python:{job['python']}", job["env"].removeprefix("TOX_ENV="))
             for job in config["jobs"]["include"]

@@ -22,6 +22,7 @@ from conftest import Bake
 from conftest import DEFAULTS
 from conftest import edit
 from conftest import gate
+from conftest import lock_from_cache
 from conftest import run
 from conftest import TEMPLATE
 from hooks import copier_config
@@ -43,7 +44,8 @@ def template_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def copier_copy(template: Path, destination: Path, **answers: object) -> Path:
-    run_copy(str(template), destination, data=answers, defaults=True, unsafe=True, quiet=True)
+    with lock_from_cache(answers):
+        run_copy(str(template), destination, data=answers, defaults=True, unsafe=True, quiet=True)
     return destination
 
 
@@ -114,10 +116,11 @@ def test_copier_refuses_a_bad_answer_with_the_same_line(
 ) -> None:
     with pytest.raises(ValueError) as refused:
         copier_copy(template_copy, tmp_path / "project", **answers)
-    # copier: "Validation error for question '<field>': " and the line cookiecutter prints.
-    field = message.split(":")[0]
+    # copier: "Validation error for question '<field>': " and the line cookiecutter prints,
+    # without the field it already names.
+    field, reason = message.split(": ", 1)
     prefix = f"Validation error for question '{field}': "
-    assert str(refused.value).startswith(prefix + message)
+    assert str(refused.value).startswith(prefix + reason)
     assert "; " in str(refused.value)
     assert not (tmp_path / "project").exists()
 
@@ -200,8 +203,8 @@ def test_copier_refuses_a_yes_no_answer_cookiecutter_would_not_read(
     with pytest.raises(ValueError) as refused:
         copier_copy(template_copy, tmp_path / "project", with_views=value)
     assert str(refused.value) == (
-        f"Validation error for question 'with_views': with_views: {value!r} is not yes or no;"
-        " answer yes or no (or true or false)"
+        f"Validation error for question 'with_views': answer yes or no (or true or false);"
+        f" not {value!r}"
     )
     assert not (tmp_path / "project").exists()
 
@@ -218,7 +221,7 @@ def test_copier_lists_every_problem_of_the_given_answers_at_once(
             with_cli="maybe",
         )
     lines = str(refused.value).splitlines()
-    assert lines[0].startswith("Validation error for question 'author_email': author_email: ")
+    assert lines[0].startswith("Validation error for question 'author_email': its part before")
     assert [line.split(":")[0] for line in lines[1:]] == ["version", "with_cli"]
     assert not (tmp_path / "project").exists()
 
@@ -235,6 +238,21 @@ def test_copier_into_a_directory_with_files_commits_only_the_templates(
     assert committed == tree(project) - {".env"}
 
 
+def test_copier_into_a_git_repository_says_it_made_no_commit(
+    template_copy: Path, tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """The user's repository, the user's commits: the hook says so instead of committing."""
+    project = tmp_path / "project"
+    project.mkdir()
+    git("init", "--quiet", cwd=project)
+    capfd.readouterr()
+    copier_copy(template_copy, project)
+    assert "NOTE: the directory is a git repository already, so the new files are not" in (
+        capfd.readouterr().err
+    )
+    assert git("log", "--oneline", "--all", cwd=project) == ""
+
+
 def test_copier_into_a_directory_holding_the_projects_files_writes_nothing(
     template_copy: Path, tmp_path: Path
 ) -> None:
@@ -244,9 +262,9 @@ def test_copier_into_a_directory_holding_the_projects_files_writes_nothing(
     with pytest.raises(ValueError) as refused:
         copier_copy(template_copy, project)
     assert str(refused.value) == (
-        f"Validation error for question 'package_name': package_name: {project} already holds"
-        " files the project would have (README.rst); copy into a new or empty directory, or"
-        " give --overwrite to replace them"
+        "Validation error for question 'package_name': copy into a new or empty directory, or"
+        f" give --overwrite to replace them; {project} already holds files the project would"
+        " have (README.rst)"
     )
     assert [path.name for path in project.iterdir()] == ["README.rst"]
     # With --overwrite, the user asks for it.

@@ -269,7 +269,7 @@ def test_make_test_from_scratch_with_pip_only_in_the_unpacked_sdist(
     first = run("make", "test", cwd=project, env=env)
     assert " passed" in first
     assert "-m pip install --quiet --disable-pip-version-check" in first
-    assert ".venv-uv/bin/uv run --exact  pytest" in first
+    assert ".venv-uv/bin/uv run --no-default-groups --group tests pytest" in first
 
     again = run("make", "test", cwd=project, env=env)
     assert "Installed" not in again and " passed" in again
@@ -410,10 +410,23 @@ def test_make_test_refuses_a_python_older_than_the_project(bake: Bake, tmp_path:
 
 
 def test_docs_offline_still_fail_on_a_broken_reference(bake: Bake, tmp_path: Path) -> None:
-    """Unreachable inventories are left out; a reference to nothing is still an error."""
+    """Unreachable inventories are left out, and the build says so: references of every role
+    into them are text. A reference to nothing is still an error."""
     project = tmp_path / "project"
     shutil.copytree(bake(), project, ignore=shutil.ignore_patterns(".git"))
     index = project / "docs/index.rst"
+    into_flask = (
+        "\nSee :ref:`app factories <flask:app-factories>`, :doc:`flask:patterns/index` and"
+        " :class:`flask.Flask`.\n"
+    )
+    index.write_text(index.read_text("utf-8") + into_flask, "utf-8")
+    env = {**os.environ, "PYTHONPATH": str(distributions(bake()) / "site"), "DOCS_OFFLINE": "1"}
+    command = [sys.executable, "-m", "sphinx", "-W", "-q", "-b", "html", "docs", tmp_path / "a"]
+    built = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True)
+    assert built.returncode == 0, built.stderr
+    assert "docs: without the inventories of python, flask, werkzeug: links into them are text" in (
+        built.stdout
+    )
     index.write_text(index.read_text("utf-8") + "\nSee :ref:`no-such-section`.\n", "utf-8")
     env = {**os.environ, "PYTHONPATH": str(distributions(bake()) / "site"), "DOCS_OFFLINE": "1"}
     result = subprocess.run(
@@ -470,3 +483,41 @@ def test_lines_stay_within_the_limit_with_the_longest_names(bake: Bake, shape: s
         with_cli=True,
     )
     assert lines_over_the_limit(project) == []
+
+
+@pytest.mark.slow
+def test_tox_installed_alone_installs_tox_uv_and_runs_the_tests(bake: Bake, tmp_path: Path) -> None:
+    """tox from pipx or a venv, without tox-uv: tox's own `requires` brings it, where tox
+    would otherwise skip every env it cannot make and report success."""
+    tox = tmp_path / "tox"
+    run(sys.executable, "-m", "venv", tox)
+    run(tox / "bin/python", "-m", "pip", "install", "--quiet", "tox")
+    project = tmp_path / "project"
+    shutil.copytree(bake(), project)
+    python = f"py{sys.version_info[0]}.{sys.version_info[1]}"
+    result = subprocess.run(
+        [tox / "bin/tox", "-e", python], cwd=project, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert re.search(r"\d+ passed", result.stdout), result.stdout
+    assert (project / ".tox/.tox").is_dir()  # where tox put tox-uv
+
+
+def test_docs_config_opens_no_socket_on_read_the_docs_or_in_ci(bake: Bake) -> None:
+    """There every inventory is read, and one that cannot be fails the build: nothing is
+    probed and dropped first."""
+    probe = (
+        "import runpy, sys\n"
+        "def refuse(event, args):\n"
+        "    if event == 'socket.connect':\n"
+        "        raise SystemExit(f'connected to {args[1]}')\n"
+        "sys.addaudithook(refuse)\n"
+        "conf = runpy.run_path('docs/conf.py')\n"
+        "print(sorted(conf['intersphinx_mapping']))\n"
+    )
+    site = str(distributions(bake()) / "site")
+    base = {k: v for k, v in os.environ.items() if k not in {"CI", "READTHEDOCS", "DOCS_OFFLINE"}}
+    for variable in ("READTHEDOCS", "CI"):
+        env = {**base, "PYTHONPATH": site, variable: "True"}
+        out = run(sys.executable, "-c", probe, cwd=bake(), env=env)
+        assert out.strip() == "['flask', 'python', 'werkzeug']"

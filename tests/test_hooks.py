@@ -19,42 +19,43 @@ from conftest import run
 from conftest import TEMPLATE
 
 BAD_ANSWERS = [
-    (
-        {"extension_name": "Foo"},
-        "extension_name: 'Foo' is not of the form Flask-Name or Name-Flask",
+    *(
+        ({"extension_name": name}, "extension_name: use the form Flask-Name or Name-Flask;")
+        for name in (
+            "Foo",
+            "flsk-foo",
+            "Flask-",
+            "Flask-Foo Bar",
+            "Flask-Föö",
+            "Flask--Foo",
+            "Flask-Foo-",
+            "Flask-1Foo",
+        )
     ),
-    ({"extension_name": "flsk-foo"}, "extension_name: 'flsk-foo' is not of the form"),
-    ({"extension_name": "Flask-"}, "extension_name: 'Flask-' is not of the form"),
-    ({"extension_name": "Flask-Foo Bar"}, "extension_name: 'Flask-Foo Bar' is not of the form"),
-    ({"extension_name": "Flask-Föö"}, "extension_name: 'Flask-Föö' is not of the form"),
-    ({"extension_name": "Flask--Foo"}, "extension_name: 'Flask--Foo' is not of the form"),
-    ({"extension_name": "Flask-Foo-"}, "extension_name: 'Flask-Foo-' is not of the form"),
-    ({"extension_name": "Flask-1Foo"}, "extension_name: 'Flask-1Foo' is not of the form"),
     (
         {"extension_name": "Flask-" + "X" * 27},
-        "extension_name: 'Flask-XXXXXXXXXXXXXXXXXXXXXXXXXXX' has 33 characters; use at most 32",
+        "extension_name: use at most 32 characters; 'Flask-XXXXXXXXXXXXXXXXXXXXXXXXXXX' has 33",
     ),
-    ({"package_name": "Flask_foo"}, "package_name: 'Flask_foo' is not a lowercase identifier"),
-    ({"package_name": "foo"}, "package_name: 'foo' is not a lowercase identifier"),
-    ({"package_name": "flask-foo"}, "package_name: 'flask-foo' is not a lowercase identifier"),
-    ({"package_name": "flask__foo"}, "package_name: 'flask__foo' is not a lowercase identifier"),
-    ({"package_name": "flask_"}, "package_name: 'flask_' is not a lowercase identifier"),
+    *(
+        ({"package_name": name}, "package_name: use a lowercase identifier starting with flask_")
+        for name in ("Flask_foo", "foo", "flask-foo", "flask__foo", "flask_")
+    ),
     (
         {"package_name": "flask_class"},
-        "package_name: 'flask_class' makes 'class' the name of the extension object in the"
-        " examples, a Python keyword",
+        "package_name: use another name; 'flask_class' makes 'class' the name of the extension"
+        " object in the examples, a Python keyword",
     ),
     (
         {"package_name": "flask_config"},
-        "package_name: 'flask_config' makes 'config' the name of the extension object in the"
-        " examples, a name the generated code already uses",
+        "package_name: use another name; 'flask_config' makes 'config' the name of the"
+        " extension object in the examples, a name the generated code already uses",
     ),
     # Names whose class, or extension object, would clash with what the generated code uses.
     *(
         (
             {"extension_name": f"Flask-{part}"},
-            f"extension_name: 'Flask-{part}' makes the class {part}, {why}; choose another"
-            f" name, such as Flask-{part}Ext",
+            f"extension_name: use Flask-{part}Ext or another name; 'Flask-{part}' makes the"
+            f" class {part}, {why}",
         )
         for part, why in [
             ("None", "a Python keyword"),
@@ -69,13 +70,14 @@ BAD_ANSWERS = [
     ),
     (
         {"extension_name": "Flask-Flask"},
-        "extension_name: 'Flask-Flask' makes the class Flask, a name the generated code",
+        "extension_name: use FlaskExt-Flask or another name; 'Flask-Flask' makes the class"
+        " Flask, a name the generated code",
     ),
     *(
         (
             {"extension_name": name},
-            f"extension_name: {name!r} makes {key!r} the name of the extension object in the"
-            " examples, a name the generated code already uses; choose another name, such as",
+            f"extension_name: use {name}Ext or another name; {name!r} makes {key!r} the name of"
+            " the extension object in the examples, a name the generated code already uses",
         )
         for name, key in [
             ("Flask-Config", "config"),
@@ -85,51 +87,64 @@ BAD_ANSWERS = [
     ),
     (
         {"extension_name": "Flask-List"},
-        "extension_name: 'Flask-List' makes 'list' the name of the extension object in the"
-        " examples, a Python builtin; choose another name, such as Flask-ListExt",
+        "extension_name: use Flask-ListExt or another name; 'Flask-List' makes 'list' the name"
+        " of the extension object in the examples, a Python builtin",
     ),
     *(
         (
             {"extension_name": f"Flask-{command}", "with_cli": True},
-            f"with_cli: the command group would be `flask {command.lower()}`, which Flask's own"
-            f" `flask {command.lower()}` hides; choose another extension_name or package_name,"
-            " or answer no",
+            "with_cli: answer no, or choose another extension_name or package_name; the"
+            f" command group would be `flask {command.lower()}`, which Flask's own"
+            f" `flask {command.lower()}` hides",
         )
         for command in ("Run", "Shell", "Routes")
     ),
-    ({"author_email": "nobody"}, "author_email: 'nobody' is not an email address"),
-    ({"author_email": "a@b"}, "author_email: 'a@b' is not an email address"),
-    ({"author_email": "a b@example.com"}, "author_email: 'a b@example.com' is not an email"),
-    ({"author_email": '"x"@example.com'}, "author_email: '\"x\"@example.com' is not an email"),
-    ({"author_email": "a..b@example.com"}, "author_email: 'a..b@example.com' is not an email"),
-    ({"author_email": ".a@example.com"}, "author_email: '.a@example.com' is not an email"),
-    ({"author_email": "a@-x.example.com"}, "author_email: 'a@-x.example.com' is not an email"),
+    ({"author_email": "nobody"}, "author_email: 'nobody' has no @; give one such as"),
+    ({"author_email": "a@b"}, "author_email: its domain 'b' has no dot; give one such as"),
+    ({"author_email": "a b@example.com"}, "author_email: its part before the @, 'a b', is not"),
+    ({"author_email": '"x"@example.com'}, "author_email: its part before the @, '\"x\"', is"),
+    ({"author_email": "a..b@example.com"}, "author_email: its part before the @, 'a..b', is"),
+    ({"author_email": ".a@example.com"}, "author_email: its part before the @, '.a', is not"),
+    ({"author_email": "a@-x.example.com"}, "author_email: its domain '-x.example.com' is not"),
     (
         {"version": "1.0+local.7"},
-        "version: '1.0+local.7' has a local part (+...), which PyPI refuses; use a public"
-        " version such as 1.0",
+        "version: use 1.0; PyPI refuses a local part (+...), as in '1.0+local.7'",
     ),
     (
         {"short_description": "x" * 513},
-        "short_description: has 513 characters, more than PyPI's 512",
+        "short_description: keep it to one short sentence; it has 513 characters, more than"
+        " PyPI's 512",
     ),
     # A yes/no answer that is not a boolean, as a YAML config file can give it.
-    ({"with_views": 0}, "with_views: 0 is not yes or no; answer yes or no"),
-    ({"version": "one"}, "version: 'one' is not a PEP 440 version"),
-    ({"version": "v1.0"}, "version: 'v1.0' is not a PEP 440 version"),
-    ({"version": "1.0 beta"}, "version: '1.0 beta' is not a PEP 440 version"),
-    ({"github_owner": "-bad"}, "github_owner: '-bad' is not a GitHub user or organization"),
-    ({"github_owner": "a" * 40}, "github_owner: '" + "a" * 40 + "' is not a GitHub user"),
-    ({"github_owner": "has space"}, "github_owner: 'has space' is not a GitHub user"),
-    ({"author_name": ""}, "author_name: is empty; give the name"),
-    ({"author_name": "Jane\nDoe"}, "author_name: contains a control character (U+000A)"),
-    ({"author_name": "Jane\tDoe"}, "author_name: contains a control character (U+0009)"),
-    ({"author_name": "Jane\x7f"}, "author_name: contains a control character (U+007F)"),
-    ({"short_description": "a\u2028b"}, "short_description: contains a line break (U+2028)"),
-    ({"short_description": "a\u2029b"}, "short_description: contains a paragraph break"),
-    ({"short_description": " padded"}, "short_description: starts or ends with white space"),
-    ({"author_name": "{{ 7 * 7 }}"}, "author_name: contains template syntax"),
-    ({"short_description": "{% if 1 %}x{% endif %}"}, "short_description: contains template"),
+    ({"with_views": 0}, "with_views: answer yes or no (or true or false); not 0"),
+    *(
+        (
+            {"version": version},
+            f"version: use a PEP 440 version, such as 0.1.0 or 1.0.0rc1; not {version!r}",
+        )
+        for version in ("one", "v1.0", "1.0 beta")
+    ),
+    *(
+        ({"github_owner": owner}, "github_owner: use a GitHub user or organization name; letters,")
+        for owner in ("-bad", "a" * 40, "has space")
+    ),
+    ({"author_name": ""}, "author_name: give the name of the author and maintainer; it is empty"),
+    *(
+        (
+            {field: value},
+            f"{field}: write it on one line without control characters; it contains {what}",
+        )
+        for field, value, what in [
+            ("author_name", "Jane\nDoe", "a control character (U+000A)"),
+            ("author_name", "Jane\tDoe", "a control character (U+0009)"),
+            ("author_name", "Jane\x7f", "a control character (U+007F)"),
+            ("short_description", "a\u2028b", "a line break (U+2028)"),
+            ("short_description", "a\u2029b", "a paragraph break"),
+        ]
+    ),
+    ({"short_description": " padded"}, "short_description: remove the white space;"),
+    ({"author_name": "{{ 7 * 7 }}"}, "author_name: remove the braces; it contains template syntax"),
+    ({"short_description": "{% if 1 %}x{% endif %}"}, "short_description: remove the braces;"),
 ]
 
 
@@ -170,7 +185,7 @@ def test_hook_checks_choices_from_any_source(
     with pytest.raises(FailedHookException):
         generate_files(repo_dir=str(TEMPLATE), context=context, output_dir=str(tmp_path))
     assert error_lines(capfd.readouterr().err) == [
-        "ERROR: python_min: '3.9' is not supported; choose one of 3.11, 3.12, 3.13, 3.14, 3.15"
+        "ERROR: python_min: choose one of 3.11, 3.12, 3.13, 3.14, 3.15; '3.9' is not supported"
     ]
     assert list(tmp_path.iterdir()) == []
 
@@ -225,8 +240,7 @@ def test_cli_prints_one_error_line_and_fails(tmp_path: Path) -> None:
     )
     assert result.returncode != 0
     assert (
-        "ERROR: version: 'not-a-version' is not a PEP 440 version; use a form such as 0.1.0"
-        " or 1.0.0rc1"
+        "ERROR: version: use a PEP 440 version, such as 0.1.0 or 1.0.0rc1; not 'not-a-version'"
     ) in error_lines(result.stderr)
     assert list(tmp_path.iterdir()) == []
     # What the template's README says the user sees besides: cookiecutter's own report.

@@ -33,6 +33,7 @@ from test_engines import template_copy  # noqa: F401 (a fixture)
 from test_engines import tree
 
 from conftest import DEFAULTS
+from conftest import lock_from_cache
 from conftest import REAL_ANSWERS
 from conftest import TEMPLATE
 
@@ -113,23 +114,28 @@ def rst_problems(path: Path) -> list[str]:
 def fields_named(text: str) -> list[str]:
     """The fields the problem lines of an engine's output name, in order; for an error of
     cookiecutter's own, the questions it names."""
-    pattern = r"^(?:ERROR: |Validation error for question '\w+': )?(\w+): "
-    fields = [field for field in re.findall(pattern, text, re.M) if field in QUESTIONS]
+    pattern = r"^(?:ERROR: (\w+): |Validation error for question '(\w+)': |(\w+): )"
+    found = ["".join(groups) for groups in re.findall(pattern, text, re.M)]
+    fields = [field for field in found if field in QUESTIONS]
     return fields or [field for field in QUESTIONS if re.search(rf"\b{field}\b", text)]
 
 
 def cookiecutter_bake(answers: dict[str, object], out: Path) -> tuple[Path | None, str]:
     try:
-        return Path(
-            cookiecutter(str(TEMPLATE), no_input=True, extra_context=answers, output_dir=str(out))
-        ), ""
+        with lock_from_cache(answers):
+            return Path(
+                cookiecutter(
+                    str(TEMPLATE), no_input=True, extra_context=answers, output_dir=str(out)
+                )
+            ), ""
     except Exception as error:  # the hook's refusal, or cookiecutter's own
         return None, f"{type(error).__name__}: {error}"
 
 
 def copier_bake(template: Path, answers: dict[str, object], out: Path) -> tuple[Path | None, str]:
     try:
-        run_copy(str(template), out, data=answers, defaults=True, unsafe=True, quiet=True)
+        with lock_from_cache(answers):
+            run_copy(str(template), out, data=answers, defaults=True, unsafe=True, quiet=True)
     except Exception as error:
         return None, str(error)
     return out, ""

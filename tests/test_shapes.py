@@ -15,6 +15,7 @@ import pytest
 from conftest import Bake
 from conftest import BIN
 from conftest import DEFAULTS
+from conftest import edit
 from conftest import run
 from conftest import run_baked_tests
 from conftest import TEMPLATE
@@ -152,6 +153,46 @@ def test_the_baked_package_behaves_as_its_shape(bake: Bake, shape: str, tmp_path
     assert result.stdout.strip() == "probe ok", result.stderr
 
 
+SECRET_PROBE = """
+import sys
+from flask import Flask
+from flask_example import Example
+
+app = Flask("probe")
+app.config["EXAMPLE_API_KEY"] = "s3cret"
+app.config["EXAMPLE_DATABASE"] = app.config["EXAMPLE_URL"] = sys.argv[1] + "/probe.db"
+Example(app)
+client = app.test_client()
+shown = []
+for rule in app.url_map.iter_rules():
+    if rule.endpoint.startswith("example.") and "GET" in rule.methods:
+        path = rule.build({name: "example.css" for name in rule.arguments})[1]
+        response = client.get(path)
+        shown.append(response.get_data(as_text=True))
+        response.close()
+group = app.cli.commands["example"]
+runner = app.test_cli_runner()
+for name in group.list_commands(None):
+    shown.append(runner.invoke(args=["example", name]).output)
+shown.append(runner.invoke(args=["example", "--help"]).output)
+assert "EXAMPLE_API_KEY" in "".join(shown)
+print("s3cret shown" if "s3cret" in "".join(shown) else "no secret shown")
+"""
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_no_setting_value_is_served_or_printed(bake: Bake, shape: str, tmp_path: Path) -> None:
+    """The status page and every command of the group, with a secret in the app's config."""
+    project = bake(shape=shape, with_views=True, with_cli=True)
+    result = subprocess.run(
+        [sys.executable, "-W", "error", "-c", SECRET_PROBE, str(tmp_path)],
+        env={**os.environ, "PYTHONPATH": str(project / "src"), "PYTHONDONTWRITEBYTECODE": "1"},
+        capture_output=True,
+        text=True,
+    )
+    assert result.stdout.strip() == "no secret shown", result.stderr
+
+
 # An async view that uses each shape's resource, for the concurrency probe below.
 ASYNC_VIEWS = {
     "context_resource": """
@@ -286,8 +327,8 @@ def test_the_prompt_explains_every_shape() -> None:
 @pytest.mark.without_uv  # pyright is given this Python, which no uv finds for it
 @pytest.mark.parametrize("shape", SHAPES)
 def test_every_shape_passes_pyright(bake: Bake, shape: str) -> None:
-    """What `make typing` checks with pyright: the project's own configuration (standard
-    mode over src and tests), and every public name has a known type."""
+    """What `make typing` checks with pyright: the project's own configuration (basic mode
+    over src, tests and the examples), and every public name has a known type."""
     project = bake(shape=shape, with_views=True, with_cli=True)
     # This environment's Python, whichever python3 is on PATH.
     pyright = (BIN / "pyright", "--pythonpath", sys.executable)
@@ -297,38 +338,51 @@ def test_every_shape_passes_pyright(bake: Bake, shape: str) -> None:
     assert "Type completeness score: 100%" in report
 
 
-# Two extensions a port could bring, written here: one that follows the guidelines (itself in
-# app.extensions, per-app state in a WeakKeyDictionary, no config keys, no options), and one
-# that does not (it keeps the app, and takes a second init_app).
-FOLLOWS_THE_GUIDELINES = """
-import weakref
-
-from flask import current_app
-from flask.sansio.app import App
-
-
+# Extensions a port could bring, written here. Two follow Flask's guide and none of the
+# skeleton's conventions: a positional option, a second init_app taken as a no-op, no public
+# property, a reference to the extension (or nothing) in app.extensions, a config key of its
+# own spelling. Two do not: one keeps the app through its constructor only (as
+# flask-debugtoolbar's does), one through both paths.
+FOLLOWS_THE_GUIDE = {
+    "in app.extensions": """
 class Thing:
-    def __init__(self, app: App | None = None) -> None:
-        self._states: weakref.WeakKeyDictionary[App, dict[str, int]] = (
-            weakref.WeakKeyDictionary()
-        )
+    def __init__(self, app=None, name="thing"):
+        self.name = name
         if app is not None:
             self.init_app(app)
 
-    def init_app(self, app: App) -> None:
-        if "thing" in app.extensions:
-            raise RuntimeError("Thing is already registered on this app")
-        app.extensions["thing"] = self
-        self._states[app] = {"uses": 0}
+    def init_app(self, app):
+        app.config.setdefault("THING_TB_ENABLED", True)
+        app.extensions[self.name] = self
+        app.teardown_appcontext(lambda exc: None)
+""",
+    "nothing registered": """
+class Thing:
+    def __init__(self, app=None, header="X-Thing"):
+        self.header = header
+        if app is not None:
+            self.init_app(app)
 
-    @property
-    def state(self) -> dict[str, int]:
-        try:
-            return self._states[current_app._get_current_object()]
-        except KeyError:
-            raise RuntimeError("Thing is not registered on this app") from None
-"""
-KEEPS_THE_APP = """
+    def init_app(self, app):
+        app.after_request(self.add_header)
+
+    def add_header(self, response):
+        response.headers[self.header] = "1"
+        return response
+""",
+}
+KEEPS_THE_APP = {
+    "through the constructor": """
+class Thing:
+    def __init__(self, app=None):
+        self.app = app
+        if app is not None:
+            self.init_app(app)
+
+    def init_app(self, app):
+        app.extensions["thing"] = self
+""",
+    "through both": """
 class Thing:
     def __init__(self, app=None):
         self.app = app
@@ -338,13 +392,14 @@ class Thing:
     def init_app(self, app):
         self.app = app
         app.extensions["thing"] = self
-"""
+""",
+}
 
 
 def test_the_guideline_tests_check_any_extension(bake: Bake, tmp_path: Path) -> None:
     """tests/test_guidelines.py names the extension in one line: pointed at another
-    extension, it passes for one that follows Flask's guidelines and fails for one that
-    does not."""
+    extension, it passes for any that follows Flask's guide, however it differs from the
+    skeleton, and fails for one that keeps the app, by either path."""
     project = tmp_path / "project"
     shutil.copytree(bake(), project, ignore=shutil.ignore_patterns(".git"))
     guidelines = project / "tests/test_guidelines.py"
@@ -353,17 +408,38 @@ def test_the_guideline_tests_check_any_extension(bake: Bake, tmp_path: Path) -> 
     assert [line for line in text.splitlines() if "xample" in line] == [naming.strip()]
     guidelines.write_text(text.replace(naming, "from thing import Thing as Extension\n"))
 
-    (project / "tests/thing.py").write_text(FOLLOWS_THE_GUIDELINES, "utf-8")
-    result = run_baked_tests(project, "tests/test_guidelines.py")
-    assert result.returncode == 0, result.stdout
+    for name, code in FOLLOWS_THE_GUIDE.items():
+        (project / "tests/thing.py").write_text(code, "utf-8")
+        result = run_baked_tests(project, "tests/test_guidelines.py")
+        assert result.returncode == 0, (name, result.stdout)
 
-    (project / "tests/thing.py").write_text(KEEPS_THE_APP, "utf-8")
-    result = run_baked_tests(project, "tests/test_guidelines.py")
-    failed = sorted(re.findall(r"^FAILED \S+::(\w+)", result.stdout, re.MULTILINE))
-    assert failed == [
-        "test_a_second_init_on_the_same_app_is_refused",
-        "test_the_app_is_not_kept_by_the_extension",
-    ], result.stdout
+    expected = {
+        "through the constructor": ["test_the_app_is_not_kept_by_the_extension[constructor]"],
+        "through both": [
+            "test_the_app_is_not_kept_by_the_extension[constructor]",
+            "test_the_app_is_not_kept_by_the_extension[init_app]",
+        ],
+    }
+    for name, code in KEEPS_THE_APP.items():
+        (project / "tests/thing.py").write_text(code, "utf-8")
+        result = run_baked_tests(project, "tests/test_guidelines.py")
+        failed = sorted(re.findall(r"^FAILED \S+::(\S+)", result.stdout, re.MULTILINE))
+        assert failed == expected[name], (name, result.stdout)
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_each_shape_suite_holds_its_conventions(bake: Bake, shape: str, tmp_path: Path) -> None:
+    """The skeleton's conventions are the shape's own tests' to keep: with its second
+    init_app accepted, a shape's suite fails."""
+    project = tmp_path / "project"
+    shutil.copytree(bake(shape=shape), project, ignore=shutil.ignore_patterns(".git"))
+    [module] = {p for p in (project / "src/flask_example").glob("_*.py")} - {
+        project / "src/flask_example/__init__.py"
+    }
+    edit(module, {"        if KEY in app.extensions:\n": "        if False:\n"})
+    result = run_baked_tests(project, "-q")
+    failed = re.findall(r"^FAILED \S+::(\S+)", result.stdout, re.MULTILINE)
+    assert "test_a_second_init_on_the_same_app_is_refused" in failed, result.stdout
 
 
 def test_every_shape_branch_names_its_shape() -> None:

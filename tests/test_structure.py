@@ -43,7 +43,6 @@ EXPECTED_FILES = {
     "scripts/floors.py",
     "setup.py",
     "src/flask_example/__init__.py",
-    "src/flask_example/_registry.py",
     "src/flask_example/_resource.py",
     "src/flask_example/py.typed",
     "tests/conftest.py",
@@ -142,7 +141,7 @@ def test_setup_py_is_a_zip_unsafe_shim(bake: Bake) -> None:
 REGISTERS = {
     "context_resource": "app.teardown_appcontext(_close_connection)",
     "app_client": "weakref.finalize(app, client.close)",
-    "request_hooks": "app.after_request(_finish_response)",
+    "request_hooks": "app.after_request(self._finish_response)",
 }
 
 
@@ -152,7 +151,7 @@ def test_extension_follows_the_guidelines(bake: Bake, shape: str) -> None:
     package = bake(shape=shape) / "src/flask_example"
     # The shape's own module: the one that is not shared.
     modules = {path.stem for path in package.glob("_*.py")}
-    [module] = modules - {"__init__", "_registry", "_views", "_cli"}
+    [module] = modules - {"__init__", "_views", "_cli"}
     source = (package / f"{module}.py").read_text(encoding="utf-8")
     assert re.search(r"def __init__\(self, app: App \| None = None, \*, \w+: ", source)
     assert "def init_app(self, app: App) -> None:" in source
@@ -160,13 +159,15 @@ def test_extension_follows_the_guidelines(bake: Bake, shape: str) -> None:
     assert "self.init_app(app)" in source
     # Config keys as literals, so that a search for one finds the code that reads it.
     assert 'app.config.setdefault("EXAMPLE_' in source and "PREFIX" not in source
-    # What every shape shares is written once: registering once per app, finding the state.
-    assert "        register(app, " in source or "        register(\n            app," in source
-    assert "state_of(current_app, self)" in source  # the instance asking is checked
-    registry = (package / "_registry.py").read_text(encoding="utf-8")
-    assert 'KEY = "example"\n' in registry
-    assert "    app.extensions[KEY] = make_state()\n" in registry
-    assert "if KEY in app.extensions:" in registry and ") is not extension:" in registry
+    # The state lives in app.extensions, put there once per app by init_app, and read
+    # back, typed, by one private method that checks the instance asking: no cast.
+    assert 'KEY = "example"\n' in source
+    assert "        if KEY in app.extensions:\n" in source
+    assert "        app.extensions[KEY] = _State(" in source
+    assert "    def _state(self, app: App) -> _State:\n" in source
+    assert "if state.extension is not self:" in source
+    assert "self._state(current_app)" in source
+    assert "cast(" not in source
     assert registers in source
     assert "self.app" not in source
     for obsolete in ("_app_ctx_stack", "_request_ctx_stack", "flask.ext", "before_first_request"):

@@ -27,6 +27,7 @@ from hypothesis import strategies as st
 
 from conftest import cookiecutter_cli
 from conftest import error_lines
+from conftest import lock_from_cache
 from conftest import run
 from conftest import TEMPLATE
 from hooks import extension
@@ -206,9 +207,12 @@ def test_any_text_round_trips_or_is_refused(
     answers = {"author_name": author, "short_description": description, "init_git": False}
     capfd.readouterr()
     try:
-        project = Path(
-            cookiecutter(str(TEMPLATE), no_input=True, output_dir=str(out), extra_context=answers)
-        )
+        with lock_from_cache(answers):
+            project = Path(
+                cookiecutter(
+                    str(TEMPLATE), no_input=True, output_dir=str(out), extra_context=answers
+                )
+            )
     except FailedHookException:
         errors = [line for line in capfd.readouterr().err.splitlines() if line.startswith("ERROR:")]
         fields = {line.split(":")[1].strip() for line in errors}
@@ -233,7 +237,7 @@ def test_jinja_typed_at_the_prompt_is_refused(tmp_path: Path) -> None:
     result = cookiecutter_cli(cwd=tmp_path, answers=answers)
     assert result.returncode != 0
     assert error_lines(result.stderr) == [
-        "ERROR: short_description: contains template syntax (a brace followed by a brace, %"
-        " or #), which cookiecutter would evaluate; remove the braces"
+        "ERROR: short_description: remove the braces; it contains template syntax (a brace"
+        " followed by a brace, % or #), which cookiecutter would evaluate"
     ]
     assert list(tmp_path.iterdir()) == []

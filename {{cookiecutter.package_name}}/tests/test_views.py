@@ -13,10 +13,21 @@ STYLESHEET = f"/{KEY}/static/{KEY}.css"
 
 
 def test_status_page(client: FlaskClient) -> None:
+    """It names the settings the app sets."""
     response = client.get("/{{ cookiecutter.__key }}/")
     assert response.status_code == 200
-    assert f"<dt>{PREFIX}URL_PREFIX</dt><dd>/{KEY}</dd>" in response.text
+    assert f"<li>{PREFIX}URL_PREFIX</li>" in response.text
     assert f'href="{STYLESHEET}"' in response.text
+
+
+def test_status_page_shows_no_value() -> None:
+    """A setting's value may be a secret: the page never shows one."""
+    app = Flask(__name__)
+    app.config[f"{PREFIX}API_KEY"] = "s3cret"
+    {{ cookiecutter.__class_name }}(app)
+    response = app.test_client().get("/{{ cookiecutter.__key }}/")
+    assert f"<li>{PREFIX}API_KEY</li>" in response.text
+    assert "s3cret" not in response.text
 
 
 def test_static_file(client: FlaskClient) -> None:
@@ -38,7 +49,7 @@ def test_url_prefix_is_configurable() -> None:
 def test_app_template_overrides_the_extension_template(tmp_path: Path) -> None:
     templates = tmp_path / "{{ cookiecutter.__key }}"
     templates.mkdir()
-    (templates / "index.html").write_text("{% raw %}{{ settings | length }} settings{% endraw %}")
+    (templates / "index.html").write_text("{% raw %}{{ names | length }} settings{% endraw %}")
     app = Flask(__name__, template_folder=str(tmp_path))
     {{ cookiecutter.__class_name }}(app)
     response = app.test_client().get("/{{ cookiecutter.__key }}/")

@@ -7,10 +7,16 @@ import weakref
 from dataclasses import dataclass
 
 from flask import current_app
-from flask.sansio.app import App
-
-from ._registry import register
-from ._registry import state_of
+from flask.sansio.app import App{% if cookiecutter.with_cli or cookiecutter.with_views %}
+{% endif %}
+{% if cookiecutter.with_cli -%}
+from ._cli import cli
+{% endif -%}
+{% if cookiecutter.with_views -%}
+from ._views import blueprint
+{% endif %}
+#: The app.extensions key.
+KEY = "{{ cookiecutter.__key }}"
 
 
 class KeyValueClient:
@@ -98,18 +104,29 @@ class {{ cookiecutter.__class_name }}:
 
         :raises RuntimeError: if the extension is already registered on ``app``.
         """
+        if KEY in app.extensions:
+            raise RuntimeError(
+                "{{ cookiecutter.__class_name }} is already registered on this app"
+                f" ({KEY!r} is in app.extensions); call init_app once per app."
+            )
         app.config.setdefault("{{ cookiecutter.__config_prefix }}URL", ":memory:")
         app.config.setdefault("{{ cookiecutter.__config_prefix }}TIMEOUT", self.timeout)
-
-        def build_client() -> _State:
-            client = KeyValueClient(
-                app.config["{{ cookiecutter.__config_prefix }}URL"],
-                timeout=float(app.config["{{ cookiecutter.__config_prefix }}TIMEOUT"]),
-            )
-            release = weakref.finalize(app, client.close)
-            return _State(extension=self, client=client, release=release)
-
-        register(app, build_client)
+        client = KeyValueClient(
+            app.config["{{ cookiecutter.__config_prefix }}URL"],
+            timeout=float(app.config["{{ cookiecutter.__config_prefix }}TIMEOUT"]),
+        )
+        release = weakref.finalize(app, client.close)
+        app.extensions[KEY] = _State(extension=self, client=client, release=release)
+{%- if cookiecutter.with_views %}
+        app.config.setdefault("{{ cookiecutter.__config_prefix }}URL_PREFIX", f"/{KEY}")
+        app.register_blueprint(
+            blueprint,
+            url_prefix=app.config["{{ cookiecutter.__config_prefix }}URL_PREFIX"],
+        )
+{%- endif %}
+{%- if cookiecutter.with_cli %}
+        app.cli.add_command(cli)
+{%- endif %}
 
     @property
     def client(self) -> KeyValueClient:
@@ -118,7 +135,7 @@ class {{ cookiecutter.__class_name }}:
         :raises RuntimeError: outside an app context, or if the current app was not
             initialized with this extension.
         """
-        return t.cast(_State, state_of(current_app, self)).client
+        return self._state(current_app).client
 
     def close(self, app: App) -> None:
         """Release ``app``'s client now, at shutdown or at the end of a test. Without
@@ -126,4 +143,24 @@ class {{ cookiecutter.__class_name }}:
 
         :raises RuntimeError: if the extension is not registered on ``app``.
         """
-        t.cast(_State, state_of(app, self)).release()
+        self._state(app).release()
+
+    def _state(self, app: App) -> _State:
+        """This instance's state for ``app``, which :meth:`init_app` put in
+        ``app.extensions``.
+
+        :raises RuntimeError: if the extension is not registered on ``app``, or
+            another instance of it is.
+        """
+        state = app.extensions.get(KEY)
+        if not isinstance(state, _State):
+            raise RuntimeError(
+                f"{{ cookiecutter.__class_name }} is not registered on app {app.name!r};"
+                " call {{ cookiecutter.__class_name }}(app) or init_app(app) first."
+            )
+        if state.extension is not self:
+            raise RuntimeError(
+                f"Another {{ cookiecutter.__class_name }} instance is registered on app"
+                f" {app.name!r}; use that one, or one instance for every app."
+            )
+        return state

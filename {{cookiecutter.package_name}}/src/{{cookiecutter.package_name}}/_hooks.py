@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import functools
 import typing as t
 import uuid
 from dataclasses import dataclass
@@ -9,11 +8,16 @@ from flask import current_app
 from flask import g
 from flask import request
 from flask.sansio.app import App
-from werkzeug.wrappers import Response
-
-from ._registry import KEY
-from ._registry import register
-from ._registry import state_of
+from werkzeug.wrappers import Response{% if cookiecutter.with_cli or cookiecutter.with_views %}
+{% endif %}
+{% if cookiecutter.with_cli -%}
+from ._cli import cli
+{% endif -%}
+{% if cookiecutter.with_views -%}
+from ._views import blueprint
+{% endif %}
+#: The app.extensions key.
+KEY = "{{ cookiecutter.__key }}"
 
 # The per-request values' names on g, where no app or other extension will use them.
 # Config keys are written out in full, so that a search for one finds the code.
@@ -30,21 +34,6 @@ class _State:
     extension: {{ cookiecutter.__class_name }}
     header: str
     trust_incoming: bool
-
-
-def _start_request() -> None:
-    """Give the request its ID: the client's, if the app trusts it, or a new one."""
-    state = t.cast(_State, state_of(current_app))
-    incoming = request.headers.get(state.header) if state.trust_incoming else None
-    setattr(g, _G_REQUEST_ID, incoming or uuid.uuid4().hex)
-
-
-def _finish_response(response: Response) -> Response:
-    """Send the request's ID in the configured header, unless the view is exempt."""
-    if not g.pop(_G_EXEMPT, False):
-        header = t.cast(_State, state_of(current_app)).header
-        response.headers[header] = g.get(_G_REQUEST_ID, "")
-    return response
 
 
 class {{ cookiecutter.__class_name }}:
@@ -66,6 +55,8 @@ class {{ cookiecutter.__class_name }}:
     def __init__(self, app: App | None = None, *, header: str = "X-Request-ID") -> None:
         #: The response header, where an app's config does not say.
         self.header = header
+        # The views decorated with exempt, on any app.
+        self._exempt: set[t.Callable[..., t.Any]] = set()
         if app is not None:
             self.init_app(app)
 
@@ -74,18 +65,30 @@ class {{ cookiecutter.__class_name }}:
 
         :raises RuntimeError: if the extension is already registered on ``app``.
         """
+        if KEY in app.extensions:
+            raise RuntimeError(
+                "{{ cookiecutter.__class_name }} is already registered on this app"
+                f" ({KEY!r} is in app.extensions); call init_app once per app."
+            )
         app.config.setdefault("{{ cookiecutter.__config_prefix }}HEADER", self.header)
         app.config.setdefault("{{ cookiecutter.__config_prefix }}TRUST_INCOMING", False)
-        register(
-            app,
-            lambda: _State(
-                extension=self,
-                header=app.config["{{ cookiecutter.__config_prefix }}HEADER"],
-                trust_incoming=app.config["{{ cookiecutter.__config_prefix }}TRUST_INCOMING"],
-            ),
+        app.extensions[KEY] = _State(
+            extension=self,
+            header=app.config["{{ cookiecutter.__config_prefix }}HEADER"],
+            trust_incoming=app.config["{{ cookiecutter.__config_prefix }}TRUST_INCOMING"],
         )
-        app.before_request(_start_request)
-        app.after_request(_finish_response)
+        app.before_request(self._start_request)
+        app.after_request(self._finish_response)
+{%- if cookiecutter.with_views %}
+        app.config.setdefault("{{ cookiecutter.__config_prefix }}URL_PREFIX", f"/{KEY}")
+        app.register_blueprint(
+            blueprint,
+            url_prefix=app.config["{{ cookiecutter.__config_prefix }}URL_PREFIX"],
+        )
+{%- endif %}
+{%- if cookiecutter.with_cli %}
+        app.cli.add_command(cli)
+{%- endif %}
 
     @property
     def request_id(self) -> str:
@@ -93,18 +96,47 @@ class {{ cookiecutter.__class_name }}:
 
         :raises RuntimeError: outside a request of an app this extension is on.
         """
-        state_of(current_app, self)
+        self._state(current_app)
         request_id: str | None = g.get(_G_REQUEST_ID)
         if request_id is None:
             raise RuntimeError("There is no request ID outside a request.")
         return request_id
 
     def exempt(self, view: View) -> View:
-        """Decorate a view, sync or async, whose responses go without the header."""
+        """Decorate a view, sync or async, whose responses go without the header. The
+        view is returned as it is, and registered as any other."""
+        self._exempt.add(view)
+        return view
 
-        @functools.wraps(view)
-        def exempt_view(*args: t.Any, **kwargs: t.Any) -> t.Any:
-            setattr(g, _G_EXEMPT, True)
-            return current_app.ensure_sync(view)(*args, **kwargs)
+    def _start_request(self) -> None:
+        """Give the request its ID: the client's, if the app trusts it, or a new one."""
+        state = self._state(current_app)
+        incoming = request.headers.get(state.header) if state.trust_incoming else None
+        setattr(g, _G_REQUEST_ID, incoming or uuid.uuid4().hex)
 
-        return t.cast(View, exempt_view)
+    def _finish_response(self, response: Response) -> Response:
+        """Send the request's ID in the configured header, unless the view is exempt."""
+        view = current_app.view_functions.get(request.endpoint or "")
+        if view not in self._exempt:
+            response.headers[self._state(current_app).header] = g.get(_G_REQUEST_ID, "")
+        return response
+
+    def _state(self, app: App) -> _State:
+        """This instance's state for ``app``, which :meth:`init_app` put in
+        ``app.extensions``.
+
+        :raises RuntimeError: if the extension is not registered on ``app``, or
+            another instance of it is.
+        """
+        state = app.extensions.get(KEY)
+        if not isinstance(state, _State):
+            raise RuntimeError(
+                f"{{ cookiecutter.__class_name }} is not registered on app {app.name!r};"
+                " call {{ cookiecutter.__class_name }}(app) or init_app(app) first."
+            )
+        if state.extension is not self:
+            raise RuntimeError(
+                f"Another {{ cookiecutter.__class_name }} instance is registered on app"
+                f" {app.name!r}; use that one, or one instance for every app."
+            )
+        return state

@@ -1,16 +1,20 @@
 from __future__ import annotations
 
 import sqlite3
-import typing as t
 from dataclasses import dataclass
 
 from flask import current_app
 from flask import g
-from flask.sansio.app import App
-
-from ._registry import KEY
-from ._registry import register
-from ._registry import state_of
+from flask.sansio.app import App{% if cookiecutter.with_cli or cookiecutter.with_views %}
+{% endif %}
+{% if cookiecutter.with_cli -%}
+from ._cli import cli
+{% endif -%}
+{% if cookiecutter.with_views -%}
+from ._views import blueprint
+{% endif %}
+#: The app.extensions key.
+KEY = "{{ cookiecutter.__key }}"
 
 # The per-context connection's name on g, where no app or other extension will use it.
 # Config keys are written out in full, so that a search for one finds the code.
@@ -60,17 +64,29 @@ class {{ cookiecutter.__class_name }}:
 
         :raises RuntimeError: if the extension is already registered on ``app``.
         """
+        if KEY in app.extensions:
+            raise RuntimeError(
+                "{{ cookiecutter.__class_name }} is already registered on this app"
+                f" ({KEY!r} is in app.extensions); call init_app once per app."
+            )
         app.config.setdefault("{{ cookiecutter.__config_prefix }}DATABASE", ":memory:")
         app.config.setdefault("{{ cookiecutter.__config_prefix }}TIMEOUT", self.timeout)
-        register(
-            app,
-            lambda: _State(
-                extension=self,
-                database=app.config["{{ cookiecutter.__config_prefix }}DATABASE"],
-                timeout=float(app.config["{{ cookiecutter.__config_prefix }}TIMEOUT"]),
-            ),
+        app.extensions[KEY] = _State(
+            extension=self,
+            database=app.config["{{ cookiecutter.__config_prefix }}DATABASE"],
+            timeout=float(app.config["{{ cookiecutter.__config_prefix }}TIMEOUT"]),
         )
         app.teardown_appcontext(_close_connection)
+{%- if cookiecutter.with_views %}
+        app.config.setdefault("{{ cookiecutter.__config_prefix }}URL_PREFIX", f"/{KEY}")
+        app.register_blueprint(
+            blueprint,
+            url_prefix=app.config["{{ cookiecutter.__config_prefix }}URL_PREFIX"],
+        )
+{%- endif %}
+{%- if cookiecutter.with_cli %}
+        app.cli.add_command(cli)
+{%- endif %}
 
     @property
     def connection(self) -> sqlite3.Connection:
@@ -82,7 +98,7 @@ class {{ cookiecutter.__class_name }}:
         """
         connection: sqlite3.Connection | None = g.get(_G_CONNECTION)
         if connection is None:
-            state = t.cast(_State, state_of(current_app, self))
+            state = self._state(current_app)
             # Flask runs an async view in a thread of its own and tears the context down
             # in the request's: the connection passes between them, one at a time.
             connection = sqlite3.connect(
@@ -90,3 +106,23 @@ class {{ cookiecutter.__class_name }}:
             )
             setattr(g, _G_CONNECTION, connection)
         return connection
+
+    def _state(self, app: App) -> _State:
+        """This instance's state for ``app``, which :meth:`init_app` put in
+        ``app.extensions``.
+
+        :raises RuntimeError: if the extension is not registered on ``app``, or
+            another instance of it is.
+        """
+        state = app.extensions.get(KEY)
+        if not isinstance(state, _State):
+            raise RuntimeError(
+                f"{{ cookiecutter.__class_name }} is not registered on app {app.name!r};"
+                " call {{ cookiecutter.__class_name }}(app) or init_app(app) first."
+            )
+        if state.extension is not self:
+            raise RuntimeError(
+                f"Another {{ cookiecutter.__class_name }} instance is registered on app"
+                f" {app.name!r}; use that one, or one instance for every app."
+            )
+        return state

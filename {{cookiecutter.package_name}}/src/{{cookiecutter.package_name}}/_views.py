@@ -17,10 +17,8 @@ blueprint = Blueprint(
 
 @blueprint.get("/")
 def index() -> str:
-    """A status page: the extension's settings for this app."""
-    settings = {
-        key: value
-        for key, value in current_app.config.items()
-        if key.startswith("{{ cookiecutter.__config_prefix }}")
-    }
-    return render_template("{{ cookiecutter.__key }}/index.html", settings=settings)
+    """A status page: which of the extension's settings this app sets, by name.
+    Never their values: one may be a password or a key, and the page is public."""
+    prefix = "{{ cookiecutter.__config_prefix }}"
+    names = sorted(key for key in current_app.config if key.startswith(prefix))
+    return render_template("{{ cookiecutter.__key }}/index.html", names=names)
