@@ -186,7 +186,10 @@ def main() -> int:
 
     project = os.getcwd()
     where = os.path.relpath(project, user_dir or os.path.dirname(project))
-    print(f"Created {os.path.basename(project)}. Next: cd {shlex.quote(where)} && make test")
+    print(
+        f"Created {os.path.basename(project)}. Next: cd {shlex.quote(where)} && make test;"
+        " the owner's first steps are in docs/contributing.rst"
+    )
     return 0
 
 

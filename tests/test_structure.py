@@ -50,6 +50,7 @@ EXPECTED_FILES = {
     "tests/test_example_app.py",
     "tests/test_guidelines.py",
     "tests/test_resource.py",
+    "tests/test_skeleton.py",
     "uv.lock",
 }
 FREE_TEXT = ("short_description", "author_name")
@@ -205,12 +206,12 @@ def flat(path: Path) -> str:
 
 @pytest.mark.parametrize("answers", README_CASES, ids=lambda a: "-".join(map(str, a.values())))
 def test_docs_cover_the_options_chosen(bake: Bake, answers: dict[str, object]) -> None:
-    """The README is short: what the extension does, install, usage, next steps, links. The
-    details are in the docs, once."""
+    """The README is short: what the extension does, install, usage, links. The details are
+    in the docs, once, and the owner's first steps on the contributing page."""
     project = bake(**answers)
     readme = (project / "README.rst").read_text(encoding="utf-8")
     sections = re.findall(r"^(.+)\n-+\n", readme, re.MULTILINE)
-    assert sections == ["Install", "Usage", "Next steps", "Links", "Maintainer"]
+    assert sections == ["Install", "Usage", "Links", "Maintainer"]
     front, config = flat(project / "docs/index.rst"), flat(project / "docs/config.rst")
     contributing = flat(project / "docs/contributing.rst")
     # Every config key the extension reads, as its source sets the defaults.
@@ -234,7 +235,7 @@ def test_docs_cover_the_options_chosen(bake: Bake, answers: dict[str, object]) -
         "none": "make publish",
     }
     assert where[str(answers["ci"])] in release
-    assert "https://flask-example.readthedocs.io/contributing/" in readme
+    assert "https://flask-example.readthedocs.io/page/contributing/" in readme
 
 
 def test_contributing_says_how_lowest_versions_are_chosen(bake: Bake) -> None:
@@ -308,11 +309,14 @@ def test_generated_text_is_in_us_english(bake: Bake, shape: str) -> None:
 
 
 @pytest.mark.parametrize("ci", DEFAULTS["ci"])
-def test_next_steps_are_one_list_for_the_new_owner(bake: Bake, ci: str) -> None:
+def test_first_steps_are_one_list_for_the_new_owner(bake: Bake, ci: str) -> None:
     """Which files hold the example (the README's own usage text too), and how to connect
-    Read the Docs and PyPI for the CI chosen: once, in the README's "Next steps"."""
-    readme = (bake(ci=ci) / "README.rst").read_text(encoding="utf-8")
-    steps = " ".join(readme[readme.index("Next steps\n") : readme.index("\nLinks\n")].split())
+    Read the Docs and PyPI for the CI chosen: once, on the contributing page, which the
+    bake's last line names."""
+    project = bake(ci=ci)
+    readme = (project / "README.rst").read_text(encoding="utf-8")
+    contributing = (project / "docs/contributing.rst").read_text(encoding="utf-8")
+    steps = " ".join(contributing[contributing.index("First steps\n") :].split())
     for where in ("``src/flask_example/_resource.py``", "``tests/test_resource.py``", '"Usage"'):
         assert where in steps
     assert "Read the Docs" in steps and "https://flask-example.readthedocs.io/" in steps

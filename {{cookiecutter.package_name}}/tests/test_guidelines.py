@@ -22,15 +22,18 @@ def create_app() -> Flask:
 
 
 def footprint(app: Flask) -> tuple[object, ...]:
-    """What an extension can add to an app: config, extension entries, routes, hooks,
-    commands."""
+    """What an extension can add to an app: config, extension entries, routes,
+    commands, and callbacks of every kind (each list of the app's ``*_funcs``)."""
+    callbacks: dict[str, list[int]] = {}
+    for name, funcs in vars(app).items():
+        if name.endswith("_funcs"):
+            lists = funcs.values() if isinstance(funcs, dict) else [funcs]
+            callbacks[name] = [len(each) for each in lists]
     return (
         sorted(app.config),
         sorted(app.extensions),
         sorted(rule.rule for rule in app.url_map.iter_rules()),
-        {name: len(funcs) for name, funcs in app.before_request_funcs.items()},
-        {name: len(funcs) for name, funcs in app.after_request_funcs.items()},
-        len(app.teardown_appcontext_funcs),
+        callbacks,
         sorted(app.cli.commands),
     )
 

@@ -1,5 +1,5 @@
-"""The skeleton's own conventions, beyond Flask's guide (tests/test_guidelines.py): a port
-replaces these with its own."""
+"""The skeleton's own conventions, beyond Flask's guide (test_guidelines.py): a
+port replaces these with its own."""
 
 from __future__ import annotations
 
