@@ -14,10 +14,16 @@ JOBS ?= auto
 # Variables given to this make (VENV=..., say) stay out of the baked project's own make.
 MAKEOVERRIDES =
 
-.PHONY: test bake bench update venv clean
+.PHONY: test test-fast bake bench update venv clean
 
 test: venv
 	$(BIN)/python -m pytest -n $(JOBS) $(PYTEST_ARGS)
+
+# The edit-test loop: the hooks, the answers and what the bake writes, without running any
+# baked project's own tools (make test stays the gate).
+FAST := tests/test_hooks.py tests/test_answers.py tests/test_structure.py
+test-fast: venv
+	$(BIN)/python -m pytest -n $(JOBS) -m "not slow" $(FAST) $(PYTEST_ARGS)
 
 # Bake the default answers (or ask, with PROMPT=1) into out/, then run the result's own tests.
 # out/ is scratch space: earlier bakes in it are removed first.

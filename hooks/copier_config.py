@@ -52,10 +52,6 @@ def config(cookiecutter: dict[str, object]) -> dict[str, object]:
     table: dict[str, dict[str, object]] = cookiecutter["_files_by_option"]  # type: ignore[assignment]
     # The post hook gets what it reads of the answers: the files are already left out, and
     # it commits the files the template wrote, whatever else the destination holds.
-    hook_answers = (
-        "{{ {'init_git': init_git, '_files_by_option': {},"
-        " 'files': project_files(cookiecutter)} | to_json }}"
-    )
     return {
         "_min_copier_version": MIN_COPIER_VERSION,
         "_subdirectory": "{% raw %}{{cookiecutter.package_name}}{% endraw %}",
@@ -76,7 +72,7 @@ def config(cookiecutter: dict[str, object]) -> dict[str, object]:
                 "command": [
                     "{{ _copier_python }}",
                     "{{ _copier_conf.src_path }}/hooks/post_gen_project.py",
-                    hook_answers,
+                    "{{ _copier_conf.answers_file }}",
                 ],
                 "when": "{{ _copier_operation == 'copy' }}",
             }

@@ -1,7 +1,8 @@
 """Finish the project: drop the files of options not chosen, lock, make the first commit, say
 what next.
 
-Self-contained: the standard library and, if present, uv (which reads the index) and git.
+Under cookiecutter, self-contained: the standard library and, if present, uv (which reads
+the index) and git. Under copier, it also reads the template's files list (extension.py).
 Running it again on the same project changes nothing, so tools that re-run hooks (cruft) are
 safe.
 """
@@ -139,10 +140,19 @@ def git_first_commit(files: list[str] | None) -> str:
 
 def answers() -> dict[str, object]:
     """cookiecutter renders this file with the answers in it, as JSON in a raw string (see
-    pre_gen_project.py). copier runs it unrendered, as a task, with the answers it needs as an
-    argument: its _exclude has left out the files of options not chosen."""
+    pre_gen_project.py). copier runs it unrendered, as a task, from the template, with
+    copier's Python, and names its answers file: the answers are read from there, and the
+    template's own files list (hooks/extension.py, beside this file) gives the files to
+    commit. copier's _exclude has left out the files of options not chosen."""
     if len(sys.argv) > 1:
-        return json.loads(sys.argv[1])  # type: ignore[no-any-return]
+        import yaml  # copier's, as jinja2 is, which extension imports
+        from extension import namespace
+        from extension import project_files
+
+        with open(sys.argv[1], encoding="utf-8") as file:
+            names = namespace(yaml.safe_load(file))
+        files = [*project_files(names), sys.argv[1]]
+        return {**names, "_files_by_option": {}, "files": files}
     return json.loads(r"""{{ cookiecutter | tojson }}""")  # type: ignore[no-any-return]
 
 

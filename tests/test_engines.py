@@ -270,3 +270,14 @@ def test_copier_into_a_directory_holding_the_projects_files_writes_nothing(
     # With --overwrite, the user asks for it.
     run_copy(str(template_copy), project, defaults=True, unsafe=True, quiet=True, overwrite=True)
     assert (project / "README.rst").read_text("utf-8") != "Mine.\n"
+
+
+def test_copier_echoes_its_task_on_a_short_line(
+    template_copy: Path, tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """copier prints its task's command: the hook, and the answers file it reads."""
+    with lock_from_cache({}):
+        run_copy(str(template_copy), tmp_path / "project", defaults=True, unsafe=True)
+    [line] = [line for line in capfd.readouterr().err.splitlines() if "Running task" in line]
+    assert line.endswith("post_gen_project.py', '.copier-answers.yml']")
+    assert len(line) <= 100 + len(str(template_copy)) + len(sys.executable)
