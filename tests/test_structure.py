@@ -21,7 +21,6 @@ EXPECTED_FILES = {
     ".github/dependabot.yml",
     ".github/workflows/publish.yaml",
     ".github/workflows/tests.yaml",
-    ".github/workflows/zizmor.yaml",
     ".gitignore",
     ".pre-commit-config.yaml",
     ".readthedocs.yaml",
