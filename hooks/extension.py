@@ -511,7 +511,6 @@ class TemplateExtension(Extension):
             namespace=namespace,
             questions=questions,
             rerun_arguments=rerun_arguments,
-            project_files=project_files,
             license_text=license_text,
             cookiecutter_version=_cookiecutter_version,
         )

@@ -19,10 +19,9 @@ from ._views import blueprint
 #: The app.extensions key.
 KEY = "{{ cookiecutter.__key }}"
 
-# The per-request values' names on g, where no app or other extension will use them.
+# The request ID's name on g, where no app or other extension will use it.
 # Config keys are written out in full, so that a search for one finds the code.
 _G_REQUEST_ID = f"_{KEY}_request_id"
-_G_EXEMPT = f"_{KEY}_exempt"
 
 View = t.TypeVar("View", bound=t.Callable[..., t.Any])
 
