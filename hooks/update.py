@@ -8,9 +8,9 @@ uv's list of Pythons, and check-jsonschema's schema of ``.readthedocs.yaml`` for
 newest image. This writes what they found into the files they cannot read: the Jinja-templated
 ``pyproject.toml`` and ``.readthedocs.yaml``, ``cookiecutter.json`` and ``copier.yml``.
 
-Each version has one source. ruff and zizmor run as pre-commit hooks too, so their pins follow
-the hooks' revisions. A source that does not answer (GitHub, from a closed network) is one
-line, and the rest still moves. A second run changes nothing.
+Each version has one source. codespell, ruff and zizmor run as pre-commit hooks too, so their
+pins follow the hooks' revisions. A source that does not answer (GitHub, from a closed network)
+is one line, and the rest still moves. A second run changes nothing.
 """
 
 from __future__ import annotations
@@ -36,8 +36,8 @@ PROJECT = "{{cookiecutter.package_name}}"
 TOOLS_PYTHON = "3.11"
 # The tools the template pins (==) in its own dev group, each at its newest release.
 TEMPLATE_PINS = [
-    "mypy", "pallets-sphinx-themes", "pre-commit", "pre-commit-uv", "pyright", "ruff",
-    "sphinx", "tox", "tox-uv", "twine", "zizmor",
+    "codespell", "mypy", "pallets-sphinx-themes", "pre-commit", "pre-commit-uv", "pyright",
+    "ruff", "sphinx", "tox", "tox-uv", "twine", "zizmor",
 ]  # fmt: skip
 # The tools a bake lists with a lower bound in its dependency groups: the bound is the newest
 # release's major.minor (pyright's releases move the third number only).
@@ -48,7 +48,7 @@ BAKE_BOUNDS = [
 # The tools that need a newer Python than TOOLS_PYTHON (the bake's marker says so too).
 PYTHONS = {"gha-update": "3.12"}
 # The tools that also run as a pre-commit hook: the hook's revision is their version.
-HOOKS = {"ruff": "ruff-pre-commit", "zizmor": "zizmor-pre-commit"}
+HOOKS = {"codespell": "codespell", "ruff": "ruff-pre-commit", "zizmor": "zizmor-pre-commit"}
 
 
 def say(line: str) -> None:

@@ -105,6 +105,14 @@ def test_publish_uses_trusted_publishing(bake: Bake) -> None:
     job = publish["jobs"]["publish"]
     assert job["permissions"] == {"id-token": "write"}
     assert job["environment"]["name"] == "publish"
+    # Beside the upload, a draft GitHub release holds the same files, as Flask's.
+    draft = publish["jobs"]["create-release"]
+    assert draft["needs"] == job["needs"] == ["build"]
+    assert draft["permissions"] == {"contents": "write"}
+    assert draft["steps"][-1]["run"].startswith("gh release create --draft ")
+    artifact = "${{ needs.build.outputs.artifact-id }}"
+    for downloading in (draft, job):
+        assert downloading["steps"][0]["with"]["artifact-ids"] == artifact
     text = (bake(ci="github") / ".github/workflows/publish.yaml").read_text("utf-8")
     assert "secrets." not in text and "password" not in text
 
@@ -117,10 +125,11 @@ TOX_CALL = "uv run --locked --no-default-groups --group dev tox run"
 @pytest.mark.parametrize("python_min", DEFAULTS["python_min"])
 def test_github_matrix_spans_the_supported_pythons(bake: Bake, python_min: str) -> None:
     """Every CPython on Linux, free-threading, PyPy, Windows and macOS, the lowest versions on
-    the oldest and the newest Python, the development versions, typing, docs and the hooks:
-    each job one tox call, from the lock, with a time limit."""
+    the oldest and the newest Python, the development versions and docs, then typing in a
+    job of its own with mypy's cache, as Flask's CI: each job one tox call, from the lock,
+    with a time limit."""
     jobs = workflows(bake(ci="github", python_min=python_min))["tests.yaml"]["jobs"]
-    assert set(jobs) == {"tests"}
+    assert set(jobs) == {"tests", "typing"}
     job = jobs["tests"]
     rows = job["strategy"]["matrix"]["include"]
     supported = DEFAULTS["_python_versions"][DEFAULTS["_python_versions"].index(python_min) :]
@@ -135,14 +144,37 @@ def test_github_matrix_spans_the_supported_pythons(bake: Bake, python_min: str) 
     lowest = [row["python"] for row in rows if row.get("tox") == "tests-min"]
     assert lowest == [python_min, newest]
     assert {"name": "Development Versions", "python": newest, "tox": "tests-dev"} in rows
-    assert {"typing", "docs", "style"} <= {row.get("tox") for row in rows}
+    assert "docs" in {row.get("tox") for row in rows}
     guard, call = [step for step in job["steps"] if "run" in step]
     assert guard["if"] == "hashFiles('uv.lock') == ''"
     assert NO_LOCK in guard["run"]
     assert call["run"] == TOX_CALL
     assert call["env"]["TOX_ENV"] == "${{ matrix.tox || format('py{0}', matrix.python) }}"
+    cache, typing = jobs["typing"]["steps"][-2:]
+    assert cache["with"] == {
+        "path": "./.mypy_cache",
+        "key": "mypy|${{ hashFiles('pyproject.toml', 'uv.lock') }}",
+    }
+    assert typing["run"] == f"{TOX_CALL} -e typing"
     for workflow in workflows(bake(ci="github", python_min=python_min)).values():
         assert all(job["timeout-minutes"] for job in workflow["jobs"].values())
+
+
+def test_github_runs_the_hooks_in_their_own_job_with_their_cache(bake: Bake) -> None:
+    """As Flask's pre-commit workflow: the hooks' environments are cached across runs, keyed
+    by the file that pins them, and the job runs what make style runs."""
+    project = bake(ci="github")
+    [job] = workflows(project)["pre-commit.yaml"]["jobs"].values()
+    cache, call = job["steps"][-2:]
+    assert DEFAULTS["_actions"]["cache"].startswith(cache["uses"] + " # ")
+    assert cache["with"] == {
+        "path": "~/.cache/pre-commit",
+        "key": "pre-commit|${{ hashFiles('.pre-commit-config.yaml') }}",
+    }
+    assert call["run"].startswith("uv run --locked --no-default-groups --group pre-commit ")
+    tox = tomllib.loads((project / "pyproject.toml").read_text("utf-8"))["tool"]["tox"]
+    (style,) = tox["env"]["style"]["commands"]
+    assert set(style) <= set(call["run"].split())
 
 
 def tox_envs(project: Path) -> set[str]:

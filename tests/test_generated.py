@@ -9,6 +9,7 @@ no test reads an inventory from the network (test_real_projects.py builds withou
 from __future__ import annotations
 
 import functools
+import json
 import os
 import re
 import shutil
@@ -335,6 +336,22 @@ def test_check_manifest_passes(bake: Bake, tmp_path: Path, backend: str) -> None
     project = tmp_path / "project"
     shutil.copytree(bake(build_backend=backend), project)  # it builds in the tree
     run(BIN / "check-manifest", "--no-build-isolation", project)
+
+
+# The repo-review checks where Pallets' projects and the Scientific Python guide agree:
+# mypy's extra strictness, pytest's strict settings, a spell checker among the hooks.
+REPO_REVIEW = ["MY103", "MY104", "MY105", "MY106", "PP305", "PP306", "PP307", "PC160"]
+
+
+@pytest.mark.parametrize("backend", DEFAULTS["build_backend"])
+def test_repo_review_passes_pallets_checks(bake: Bake, backend: str) -> None:
+    review = [BIN / "sp-repo-review", "--format", "json", bake(build_backend=backend)]
+    # It exits non-zero for any failed check, and there are others (a markdown formatter).
+    out = subprocess.run(review, capture_output=True, text=True).stdout
+    checks = json.loads(out)["checks"]
+    assert {code: checks[code]["result"] for code in REPO_REVIEW} == dict.fromkeys(
+        REPO_REVIEW, True
+    )
 
 
 @pytest.mark.without_uv  # distributions() builds with build, not uv

@@ -257,7 +257,14 @@ def test_uv_sync_then_make_lint(ported: Path) -> None:
     run(UV, "sync", cwd=ported)
     assert HEAVY - {"sphinx"} <= installed(ported)  # every default group
     make(ported, "lint")
-    run(UV, "run", "pytest", cwd=ported)
+    # pyproject.toml's comment: coverage measures branches in every module and test.
+    coverage = [UV, "run", "--with", "coverage", "coverage"]
+    run(*coverage, "run", "-m", "pytest", cwd=ported)
+    report = run(*coverage, "report", cwd=ported)
+    assert report.splitlines()[0].split()[-3:] == ["Branch", "BrPart", "Cover"]
+    measured = {line.split()[0] for line in report.splitlines()[2:-2]}
+    assert {"src/flask_example/backends.py", "tests/test_port.py"} <= measured
+    run("git", "clean", "-fxq", ".coverage", cwd=ported)
     make(ported, "typing")
     make(ported, "test")
     assert HEAVY - {"sphinx"} <= installed(ported)  # make test removes none of them

@@ -19,6 +19,7 @@ from conftest import TEMPLATE
 EXPECTED_FILES = {
     ".editorconfig",
     ".github/dependabot.yml",
+    ".github/workflows/pre-commit.yaml",
     ".github/workflows/publish.yaml",
     ".github/workflows/tests.yaml",
     ".gitignore",

@@ -195,8 +195,8 @@ def test_make_update_rewrites_every_pin_and_the_template_still_bakes(
 
 def test_every_pin_has_one_source_and_the_template_runs_it(bake: Bake) -> None:
     """A pin cannot go stale in one file alone: the bake's lower bounds are the template's
-    pins, ruff's and zizmor's are their hooks' revisions, the template's own workflows use the
-    bake's actions, and the template's environment runs what it pins."""
+    pins, codespell's, ruff's and zizmor's are their hooks' revisions, the template's own
+    workflows use the bake's actions, and the template's environment runs what it pins."""
     from importlib.metadata import version
 
     from hooks import update
@@ -211,7 +211,7 @@ def test_every_pin_has_one_source_and_the_template_runs_it(bake: Bake) -> None:
     for name, pinned in pins.items():
         assert version(name) == pinned, name
     hooks = update.hook_versions((bake() / ".pre-commit-config.yaml").read_text("utf-8"))
-    assert hooks == {"ruff": pins["ruff"], "zizmor": pins["zizmor"]}
+    assert hooks == {name: pins[name] for name in ("codespell", "ruff", "zizmor")}
     groups = tomllib.loads((bake() / "pyproject.toml").read_text("utf-8"))["dependency-groups"]
     bounds = dict(
         re.match(r"([\w-]+)(?:\[\w+\])?>=([\d.]+)", req).groups()  # type: ignore[union-attr]
