@@ -3,9 +3,10 @@
 The default bake is edited as an author porting an extension would: dependencies with
 extras, markers, ``~=`` and ``>``; a test dependency that itself depends on Flask; a nested
 dependency group; ``requires-python`` with an upper bound; an entry point; several modules; a
-``tests/app.py``; no ``examples/``. Then its real ``make`` targets and tox run on it. These
-install from PyPI (through uv's cache), so they are slower than the other gates: the project is
-built once, on one worker, and its targets share it.
+``tests/app.py`` and untyped tests; Python files as package data; no ``examples/``. Then its
+real ``make`` targets and tox run on it. These install from PyPI (through uv's cache), so they
+are slower than the other gates: the project is built once, on one worker, and its targets
+share it.
 """
 
 from __future__ import annotations
@@ -126,6 +127,17 @@ def test_report_versions() -> None:
     print("VERSIONS", json.dumps(seen))
 """
 
+# A port's tests as Flask-Alembic's are: no annotations.
+UNTYPED_TEST = (
+    "import pytest\n\nfrom .app import create_app\n\n\n@pytest.fixture\n"
+    "def app():\n    return create_app()\n\n\n"
+    'def test_registered(app):\n    assert "example" in app.extensions\n'
+)
+# Package data that is Python, as Flask-Migrate ships alembic's templates: not a module.
+ENV_PY = (
+    "from logging.config import fileConfig\n\nfrom alembic import context\n\n"
+    "fileConfig(context.config.config_file_name)\n"
+)
 
 # flask-sqlalchemy-lite's examples/blog: a project of its own, with its own package and tests.
 NESTED_EXAMPLE = {
@@ -144,6 +156,10 @@ def pour_extension(project: Path) -> None:
     (project / "tests/__init__.py").write_text("", "utf-8")
     (project / "tests/app.py").write_text(APP, "utf-8")
     (project / "tests/test_port.py").write_text(TEST_PORT, "utf-8")
+    (project / "tests/test_untyped.py").write_text(UNTYPED_TEST, "utf-8")
+    for folder in ("a-b", "c-d"):  # Flask-Migrate's alembic templates: Python as package data
+        (project / f"src/flask_example/templates/{folder}").mkdir(parents=True)
+        (project / f"src/flask_example/templates/{folder}/env.py").write_text(ENV_PY, "utf-8")
     shutil.rmtree(project / "examples")
     (project / "tests/test_example_app.py").unlink()
     for path, text in NESTED_EXAMPLE.items():
@@ -294,11 +310,6 @@ UNTYPED_TESTS = {
         'def test_registered(app):\n    assert "example" in app.extensions\n'
     ),
 }
-# Package data that is Python, as Flask-Migrate ships alembic's templates: not a module.
-ENV_PY = (
-    "from logging.config import fileConfig\n\nfrom alembic import context\n\n"
-    "fileConfig(context.config.config_file_name)\n"
-)
 
 
 def test_typing_is_as_pallets_type(
