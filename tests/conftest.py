@@ -103,24 +103,40 @@ COMBINATIONS = covering_set(OPTIONS)
 IDS = ["-".join(str(value) for value in combo.values()) for combo in COMBINATIONS]
 
 
-def gate(test=None, *, varying=None):  # type: ignore[no-untyped-def]
-    """Run ``test`` for every combination, grouped so each is baked once, on one worker.
+def chosen(
+    varying: tuple[str, ...] | None = None, each_value: bool = False
+) -> list[tuple[dict[str, object], str]]:
+    """The combinations (and their ids) a gate runs for: all of them; with ``varying``, the
+    names of the only options the test's input depends on, the first of each distinct set of
+    their values; with ``each_value``, the first ones that hold every value of every option
+    between them, for a claim about each branch of the template on its own."""
+    seen: set[object] = set()
+    rows = []
+    for combo, name in zip(COMBINATIONS, IDS, strict=True):
+        if each_value:
+            new = {(option, str(value)) for option, value in combo.items()} - seen
+            seen |= new
+            wanted = bool(new)
+        else:
+            key = tuple(combo[option] for option in varying) if varying else name
+            wanted = key not in seen
+            seen.add(key)
+        if wanted:
+            rows.append((combo, name))
+    return rows
 
-    Combinations share a group by Python version: mypy analyses Flask and Werkzeug once per
-    ``python_version``, so each version's cold analysis happens on one worker only. With
-    ``varying``, the names of the only options the test's input depends on, it runs for the
-    first combination of each distinct set of their values.
+
+def gate(test=None, *, varying=None, each_value=False):  # type: ignore[no-untyped-def]
+    """Run ``test`` for the combinations ``chosen`` picks, grouped so each is baked once, on
+    one worker. Combinations share a group by Python version: mypy analyses Flask and Werkzeug
+    once per ``python_version``, so each version's cold analysis happens on one worker only.
     """
     if test is None:
-        return lambda test: gate(test, varying=varying)
-    seen = set()
-    params = []
-    for combo, name in zip(COMBINATIONS, IDS, strict=True):
-        key = tuple(combo[option] for option in varying) if varying else name
-        if key not in seen:
-            seen.add(key)
-            group = pytest.mark.xdist_group(f"py{combo['python_min']}")
-            params.append(pytest.param(combo, id=name, marks=group))
+        return lambda test: gate(test, varying=varying, each_value=each_value)
+    params = [
+        pytest.param(combo, id=name, marks=pytest.mark.xdist_group(f"py{combo['python_min']}"))
+        for combo, name in chosen(varying, each_value)
+    ]
     return pytest.mark.parametrize("combo", params)(test)
 
 

@@ -2,7 +2,7 @@
 
 An accepted set gives the same tree under cookiecutter and copier, and every TOML, YAML,
 Python, JSON and RST file in it parses; the first accepted set with no placeholder left also
-passes the bake's own ``make test``, ``make lint`` and ``make dist``. A refused set is refused
+passes the bake's own ``make test`` and ``make dist``. A refused set is refused
 by both, each problem on a line naming its field, and neither writes anything.
 """
 
@@ -142,7 +142,9 @@ def copier_bake(template: Path, answers: dict[str, object], out: Path) -> tuple[
 
 
 def run_make_gates(project: Path) -> None:
-    for target in ("test", "lint", "dist"):
+    # make lint's tools run on every combination and shape in test_generated and test_shapes,
+    # and make lint itself on the ported extension: here the project tests green and builds.
+    for target in ("test", "dist"):
         result = subprocess.run(["make", target], cwd=project, capture_output=True, text=True)
         assert result.returncode == 0, f"make {target}:\n{result.stdout}\n{result.stderr}"
 
@@ -156,7 +158,7 @@ def test_both_engines_agree_on_every_answer_set(
     outcomes: Counter[str] = Counter()
 
     @settings(
-        max_examples=40,
+        max_examples=25,
         derandomize=True,
         database=None,
         deadline=None,
