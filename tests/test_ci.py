@@ -150,7 +150,8 @@ def test_github_matrix_spans_the_supported_pythons(bake: Bake, python_min: str) 
     assert NO_LOCK in guard["run"]
     assert call["run"] == TOX_CALL
     assert call["env"]["TOX_ENV"] == "${{ matrix.tox || format('py{0}', matrix.python) }}"
-    cache, typing = jobs["typing"]["steps"][-2:]
+    cache, guard, typing = jobs["typing"]["steps"][-3:]
+    assert guard["if"] == "hashFiles('uv.lock') == ''" and NO_LOCK in guard["run"]
     assert cache["with"] == {
         "path": "./.mypy_cache",
         "key": "mypy|${{ hashFiles('pyproject.toml', 'uv.lock') }}",
@@ -165,7 +166,8 @@ def test_github_runs_the_hooks_in_their_own_job_with_their_cache(bake: Bake) -> 
     by the file that pins them, and the job runs what make style runs."""
     project = bake(ci="github")
     [job] = workflows(project)["pre-commit.yaml"]["jobs"].values()
-    cache, call = job["steps"][-2:]
+    cache, guard, call = job["steps"][-3:]
+    assert guard["if"] == "hashFiles('uv.lock') == ''" and NO_LOCK in guard["run"]
     assert DEFAULTS["_actions"]["cache"].startswith(cache["uses"] + " # ")
     assert cache["with"] == {
         "path": "~/.cache/pre-commit",

@@ -522,13 +522,9 @@ def test_tox_installed_alone_installs_tox_uv_and_runs_the_tests(bake: Bake, tmp_
     """tox from pipx or a venv, without tox-uv: tox's own `requires` brings it, where tox
     would otherwise skip every env it cannot make and report success."""
     tox = tmp_path / "tox"
-    uv = shutil.which("uv")
-    if uv:  # the same venv, made in a tenth of the time
-        run(uv, "venv", "--quiet", "--python", sys.executable, tox)
-        run(uv, "pip", "install", "--quiet", "--python", tox / "bin/python", "tox")
-    else:
-        run(sys.executable, "-m", "venv", tox)
-        run(tox / "bin/python", "-m", "pip", "install", "--quiet", "tox")
+    uv = shutil.which("uv") or BIN / "uv"  # the same venv as pip's, made in a tenth the time
+    run(uv, "venv", "--quiet", "--python", sys.executable, tox)
+    run(uv, "pip", "install", "--quiet", "--python", tox / "bin/python", "tox")
     project = tmp_path / "project"
     shutil.copytree(bake(), project)
     python = f"py{sys.version_info[0]}.{sys.version_info[1]}"
