@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 from collections import Counter
 from collections.abc import Callable
 from collections.abc import Iterator
@@ -161,22 +162,35 @@ def _isolate_child_processes(tmp_path_factory: pytest.TempPathFactory) -> None:
         os.environ.setdefault(f"GIT_{role}_EMAIL", "tests@example.com")
 
 
-# The answers a bake's uv.lock depends on: its Pythons, Flask, click (with_cli), Werkzeug
-# (request_hooks) and gha-update (github).
-LOCK_INPUTS = ("python_min", "flask_min", "with_cli", "shape", "ci")
-LOCKED: set[tuple[str, ...]] = set()
+# The answers that give a bake every dependency it can have: click (with_cli), Werkzeug
+# (request_hooks), gha-update (github), with the lower Flask floor.
+EVERY_DEPENDENCY = {"with_cli": True, "shape": "request_hooks", "ci": "github", "flask_min": "3.0"}
+WARMED: set[str] = set()
 
 
 @contextlib.contextmanager
 def lock_from_cache(answers: Mapping[str, object]) -> Iterator[None]:
-    """The first bake in this process of each set of dependencies locks online; the others
-    lock offline, from the uv cache that one filled (the run's one cut-off keeps them at the
-    same releases), where each would otherwise ask the index for every page again."""
-    key = tuple(str(answers.get(name, DEFAULTS[name])) for name in LOCK_INPUTS)
-    if key not in LOCKED:
-        LOCKED.add(key)
-        yield
-        return
+    """Bakes lock offline, from the uv cache. Before the first bake in this process of each
+    Python floor, a bake with every dependency locks online, under the run's one cut-off:
+    it fills the cache with every index page and wheel's metadata the other bakes of that
+    floor read (wheels' metadata differs per Python), each of which would otherwise ask the
+    index for every page again."""
+    python = str(answers.get("python_min", DEFAULTS["python_min"][0]))
+    if python not in WARMED:
+        WARMED.add(python)
+        from cookiecutter.main import cookiecutter
+
+        with tempfile.TemporaryDirectory() as out:
+            config = Path(out, "config.yaml")  # its replay file stays in there
+            config.write_text(f"replay_dir: {json.dumps(out)}\n", encoding="utf-8")
+            every = {**EVERY_DEPENDENCY, "python_min": python, "init_git": False}
+            cookiecutter(
+                str(TEMPLATE),
+                no_input=True,
+                output_dir=out,
+                config_file=str(config),
+                extra_context=every,
+            )
     from plumbum import local  # copier's tasks take their environment from plumbum's
 
     before = os.environ.get("UV_OFFLINE")

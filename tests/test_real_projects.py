@@ -281,7 +281,6 @@ def test_uv_sync_then_make_lint(ported: Path) -> None:
     measured = {line.split()[0] for line in report.splitlines()[2:-2]}
     assert {"src/flask_example/backends.py", "tests/test_port.py"} <= measured
     run("git", "clean", "-fxq", ".coverage", cwd=ported)
-    make(ported, "typing")
     make(ported, "test")
     assert HEAVY - {"sphinx"} <= installed(ported)  # make test removes none of them
 

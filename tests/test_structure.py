@@ -272,6 +272,18 @@ def test_extension_templates_are_copied_verbatim(bake: Bake) -> None:
     assert "url_for('.static'" in text
 
 
+@pytest.mark.xdist_group("one-worker")
+def test_groups_reach_pytest_xdist(request: pytest.FixtureRequest) -> None:
+    """The tests of a group share one worker (the gates of a bake, the port's targets in
+    order) only where pytest-xdist can write the group into the test's id, which it reads."""
+    if not request.config.getoption("loadgroup", False):
+        pytest.skip("not run with pytest-xdist's --dist loadgroup")
+    assert request.node.nodeid.endswith("@one-worker"), (
+        "pytest-xdist ignores xdist_group on this pytest (pytest-dev/pytest-xdist#1386):"
+        " install what pyproject.toml's dev group allows (make clean test)"
+    )
+
+
 def test_template_code_passes_its_linters() -> None:
     from conftest import BIN
     from conftest import run
