@@ -110,19 +110,18 @@ def chosen(
     """The combinations (and their ids) a gate runs for: all of them; with ``varying``, the
     names of the only options the test's input depends on, the first of each distinct set of
     their values; with ``each_value``, the first ones that hold every value of every option
-    between them, for a claim about each branch of the template on its own."""
-    seen: set[object] = set()
+    between them, for a claim about each branch of the template on its own; with both, the
+    rows either picks."""
+    values_seen: set[tuple[str, str]] = set()
+    keys_seen: set[object] = set()
     rows = []
     for combo, name in zip(COMBINATIONS, IDS, strict=True):
-        if each_value:
-            new = {(option, str(value)) for option, value in combo.items()} - seen
-            seen |= new
-            wanted = bool(new)
-        else:
-            key = tuple(combo[option] for option in varying) if varying else name
-            wanted = key not in seen
-            seen.add(key)
-        if wanted:
+        new_values = {(option, str(value)) for option, value in combo.items()} - values_seen
+        values_seen |= new_values
+        key = tuple(combo[option] for option in varying) if varying else name
+        new_key = key not in keys_seen
+        keys_seen.add(key)
+        if (each_value and new_values) or ((varying or not each_value) and new_key):
             rows.append((combo, name))
     return rows
 
