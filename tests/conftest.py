@@ -175,7 +175,7 @@ def lock_from_cache(answers: Mapping[str, object]) -> Iterator[None]:
     floor read (wheels' metadata differs per Python), each of which would otherwise ask the
     index for every page again."""
     python = str(answers.get("python_min", DEFAULTS["python_min"][0]))
-    if python not in WARMED:
+    if python not in WARMED and python in DEFAULTS["python_min"]:  # a choice offered
         WARMED.add(python)
         from cookiecutter.main import cookiecutter
 
@@ -261,16 +261,18 @@ def cookiecutter_cli(
 ) -> subprocess.CompletedProcess[str]:
     """Run cookiecutter on the template as a user does: prompted with `answers` (then every
     default), or with options and `key=value` answers given on the command line. Success is not
-    asserted."""
+    asserted. A bake locks from the uv cache (lock_from_cache), as the in-process bakes do."""
     prompted = answers is not None
-    return subprocess.run(
-        [str(arg) for arg in (*command, *options, TEMPLATE, *answers_given)],
-        input="\n".join(answers) + "\n" * 20 if prompted else None,
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
+    given = dict(answer.split("=", 1) for answer in answers_given)
+    with lock_from_cache(given):
+        return subprocess.run(
+            [str(arg) for arg in (*command, *options, TEMPLATE, *answers_given)],
+            input="\n".join(answers) + "\n" * 20 if prompted else None,
+            cwd=cwd,
+            env=None if env is None else {**env, "UV_OFFLINE": "1"},
+            capture_output=True,
+            text=True,
+        )
 
 
 def edit(path: Path, edits: dict[str, str]) -> None:
