@@ -16,6 +16,7 @@ from conftest import Bake
 from conftest import BIN
 from conftest import DEFAULTS
 from conftest import edit
+from conftest import gate
 from conftest import run
 from hooks.extension import extension_key
 from hooks.extension import LICENSES
@@ -82,9 +83,9 @@ def test_every_licence_is_one_file_named_by_its_spdx_id() -> None:
         assert text.endswith(".\n") and not text.endswith("\n\n") and not text.startswith("\n")
 
 
-@pytest.mark.parametrize("licence", DEFAULTS["license"])
-def test_licence(bake: Bake, licence: str) -> None:
-    project = bake(license=licence)
+@gate(varying=("license",))
+def test_licence(bake: Bake, combo: dict[str, object]) -> None:
+    project, licence = bake(**combo), str(combo["license"])
     assert pyproject(project)["project"]["license"] == licence
     text = (project / "LICENSE.txt").read_text(encoding="utf-8")
     expected = (LICENSES / f"{licence}.txt").read_text("utf-8")
@@ -92,9 +93,10 @@ def test_licence(bake: Bake, licence: str) -> None:
     assert text == expected.replace("{year}", year).replace("{author}", "Your Name")
 
 
-@pytest.mark.parametrize("python_min", DEFAULTS["python_min"])
-def test_python_floor(bake: Bake, python_min: str) -> None:
-    project = pyproject(bake(python_min=python_min))["project"]
+@gate(varying=("python_min",))
+def test_python_floor(bake: Bake, combo: dict[str, object]) -> None:
+    python_min = str(combo["python_min"])
+    project = pyproject(bake(**combo))["project"]
     assert project["requires-python"] == f">={python_min}"
     listed = [
         c.rsplit(" ", 1)[1]

@@ -372,11 +372,13 @@ def test_build_backends_give_the_same_metadata(bake: Bake) -> None:
     assert "License-Expression" in by_backend["flit_core"]
 
 
-@pytest.mark.parametrize("python_min", DEFAULTS["python_min"])
-def test_readthedocs_builds_on_a_python_the_docs_support(bake: Bake, python_min: str) -> None:
+@gate(varying=("python_min",))
+def test_readthedocs_builds_on_a_python_the_docs_support(
+    bake: Bake, combo: dict[str, object]
+) -> None:
     """Read the Docs installs the project and the docs group on its Python: every one of them
     must accept it (the template's environment has the versions the docs group pins)."""
-    project = bake(python_min=python_min)
+    project = bake(**combo)
     config = project / ".readthedocs.yaml"
     run(BIN / "check-jsonschema", "--builtin-schema", "vendor.readthedocs", config)
     jobs = yaml.safe_load(config.read_text("utf-8"))["build"]["jobs"]
