@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import os
 import re
 import tomllib
 from pathlib import Path
@@ -282,6 +283,18 @@ def test_groups_reach_pytest_xdist(request: pytest.FixtureRequest) -> None:
         "pytest-xdist ignores xdist_group on this pytest (pytest-dev/pytest-xdist#1386):"
         " install what pyproject.toml's dev group allows (make clean test)"
     )
+
+
+def test_bakes_lock_from_the_cache_one_online_lock_per_python_floor() -> None:
+    """The README's account of how the tests' bakes lock."""
+    from conftest import lock_from_cache
+    from conftest import WARMED
+
+    before = os.environ.get("UV_OFFLINE")
+    with lock_from_cache({"python_min": DEFAULTS["python_min"][0]}):
+        assert os.environ["UV_OFFLINE"] == "1"
+    assert DEFAULTS["python_min"][0] in WARMED
+    assert os.environ.get("UV_OFFLINE") == before
 
 
 def test_template_code_passes_its_linters() -> None:
