@@ -29,6 +29,7 @@ from packaging.version import Version
 from twine.commands.check import check as twine_check
 from validate_pyproject import api as validate_pyproject
 
+from conftest import ALONE
 from conftest import Bake
 from conftest import BIN
 from conftest import chosen
@@ -207,12 +208,32 @@ def test_every_pair_of_option_values_is_covered() -> None:
 
     for a, b in combinations(OPTIONS, 2):
         seen = {(combo[a], combo[b]) for combo in COMBINATIONS}
-        assert seen == {(va, vb) for va in OPTIONS[a] for vb in OPTIONS[b]}, (a, b)
+        if a in ALONE or b in ALONE:  # every value of each
+            assert {x for x, _ in seen} == set(OPTIONS[a]), a
+            assert {y for _, y in seen} == set(OPTIONS[b]), b
+        else:
+            assert seen == {(va, vb) for va in OPTIONS[a] for vb in OPTIONS[b]}, (a, b)
     # The fewer runs of some gates still reach what they claim: the docs build every CI's
     # contributing page, and the engines meet every value of every option.
     assert {combo["ci"] for combo, _ in chosen(CODE_OPTIONS)} == set(OPTIONS["ci"])
     each = [combo for combo, _ in chosen(each_value=True)]
     assert all({combo[name] for combo in each} == set(values) for name, values in OPTIONS.items())
+
+
+def test_the_options_alone_meet_no_other_option() -> None:
+    """What lets the covering set leave out the pairs of an option in ALONE: no line of the
+    project template that uses it uses another option, and no file belongs to it."""
+    project = TEMPLATE / "{{cookiecutter.package_name}}"
+    others = set(OPTIONS) - set(ALONE)
+    for path in project.rglob("*"):
+        if not path.is_file():
+            continue
+        for line in path.read_text("utf-8").splitlines():
+            names = set(re.findall(r"cookiecutter\.(\w+)", line))
+            if names & set(ALONE):
+                assert not names & others, (path.name, line)
+    for wanted in DEFAULTS["_files_by_option"].values():
+        assert not set(wanted) & set(ALONE), wanted
 
 
 def test_baked_suite_header_shows_versions(bake: Bake) -> None:
