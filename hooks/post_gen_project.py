@@ -46,6 +46,11 @@ def remove(path: str) -> None:
 UV_PATIENCE = {"UV_HTTP_TIMEOUT": "8", "UV_HTTP_RETRIES": "1"}
 
 
+def uv_environment() -> dict[str, str]:
+    """The environment uv locks in: the user's, with UV_PATIENCE where the user set nothing."""
+    return {**UV_PATIENCE, **os.environ}
+
+
 def uv_cause(stderr: str) -> str:
     """The line of uv's error output that says why: its first and last ``cause:`` (the URL
     and what went wrong with it), or its last error line."""
@@ -78,9 +83,7 @@ def lock(context: dict[str, object]) -> str:
     command = [uv, "lock", "--quiet", "--no-python-downloads"]
     signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
-        locked = subprocess.run(
-            command, capture_output=True, text=True, env={**UV_PATIENCE, **os.environ}
-        )
+        locked = subprocess.run(command, capture_output=True, text=True, env=uv_environment())
     except KeyboardInterrupt:  # subprocess.run has stopped uv
         return f"Ctrl-C: uv.lock is not made yet; {later}"
     finally:
