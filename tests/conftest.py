@@ -119,17 +119,23 @@ IDS = ["-".join(str(value) for value in combo.values()) for combo in COMBINATION
 
 
 def chosen(
-    varying: tuple[str, ...] | None = None, each_value: bool = False
+    varying: tuple[str, ...] | None = None,
+    each_value: bool = False,
+    where: Mapping[str, tuple[object, ...]] | None = None,
 ) -> list[tuple[dict[str, object], str]]:
     """The combinations (and their ids) a gate runs for: all of them; with ``varying``, the
     names of the only options the test's input depends on, the first of each distinct set of
     their values; with ``each_value``, the first ones that hold every value of every option
     between them, for a claim about each branch of the template on its own; with both, the
-    rows either picks."""
+    rows either picks. ``where`` keeps only the rows whose options have the values given:
+    the covering set holds every pair of values, so `varying` one option `where` another has
+    one value still meets each of its values."""
     values_seen: set[tuple[str, str]] = set()
     keys_seen: set[object] = set()
     rows = []
     for combo, name in zip(COMBINATIONS, IDS, strict=True):
+        if where and any(combo[option] not in values for option, values in where.items()):
+            continue
         new_values = {(option, str(value)) for option, value in combo.items()} - values_seen
         values_seen |= new_values
         key = tuple(combo[option] for option in varying) if varying else name
@@ -137,19 +143,23 @@ def chosen(
         keys_seen.add(key)
         if (each_value and new_values) or ((varying or not each_value) and new_key):
             rows.append((combo, name))
+    for option in varying if where else ():
+        wanted = {str(value) for value in where.get(option, OPTIONS[option])}  # type: ignore[union-attr]
+        missing = wanted - {str(combo[option]) for combo, _ in rows}
+        assert not missing, f"no combination has {option} = {sorted(missing)} where {where}"
     return rows
 
 
-def gate(test=None, *, varying=None, each_value=False):  # type: ignore[no-untyped-def]
+def gate(test=None, *, varying=None, each_value=False, where=None):  # type: ignore[no-untyped-def]
     """Run ``test`` for the combinations ``chosen`` picks, grouped so each is baked once, on
     one worker. Combinations share a group by Python version: mypy analyses Flask and Werkzeug
     once per ``python_version``, so each version's cold analysis happens on one worker only.
     """
     if test is None:
-        return lambda test: gate(test, varying=varying, each_value=each_value)
+        return lambda test: gate(test, varying=varying, each_value=each_value, where=where)
     params = [
         pytest.param(combo, id=name, marks=pytest.mark.xdist_group(f"py{combo['python_min']}"))
-        for combo, name in chosen(varying, each_value)
+        for combo, name in chosen(varying, each_value, where)
     ]
     return pytest.mark.parametrize("combo", params)(test)
 

@@ -24,7 +24,7 @@ from conftest import run
 from conftest import TEMPLATE
 
 PINNED = re.compile(r"[\w.-]+/[\w./-]+@[0-9a-f]{40} # v\d+(\.\d+)*")
-CI_FILES = {".github", ".gitlab-ci.yml", ".travis.yml"}
+CI_FILES = {".github", ".gitlab-ci.yml", "renovate.json", ".travis.yml"}
 # Answers typed by a user, with every character a shell treats specially.
 HOSTILE = {
     "author_name": 'Robert\'); rm -rf "$HOME" `id` $(id) ${PATH} \\ ; echo',
@@ -47,7 +47,11 @@ def steps(workflow: dict) -> list[dict]:  # type: ignore[type-arg]
 def test_only_the_chosen_ci_files_exist(bake: Bake, combo: dict[str, object]) -> None:
     ci = combo["ci"]
     present = {p.name for p in bake(**combo).iterdir()} & CI_FILES
-    expected = {"github": {".github"}, "gitlab": {".gitlab-ci.yml"}, "travis": {".travis.yml"}}
+    expected = {
+        "github": {".github"},  # dependabot.yml in it
+        "gitlab": {".gitlab-ci.yml", "renovate.json"},
+        "travis": {".travis.yml"},
+    }
     assert present == expected.get(ci, set())
 
 
@@ -124,13 +128,14 @@ NO_LOCK = "uv.lock is not in git: make test, then git add uv.lock && git commit"
 TOX_CALL = "uv run --locked --no-default-groups --group dev tox run"
 
 
-@pytest.mark.parametrize("python_min", DEFAULTS["python_min"])
-def test_github_matrix_spans_the_supported_pythons(bake: Bake, python_min: str) -> None:
+@gate(varying=("python_min",), where={"ci": ("github",)})
+def test_github_matrix_spans_the_supported_pythons(bake: Bake, combo: dict[str, object]) -> None:
     """Every CPython on Linux, free-threading, PyPy, Windows and macOS, the lowest versions on
     the oldest and the newest Python, the development versions and docs, then typing in a
     job of its own with mypy's cache, as Flask's CI: each job one tox call, from the lock,
     with a time limit."""
-    jobs = workflows(bake(ci="github", python_min=python_min))["tests.yaml"]["jobs"]
+    python_min = str(combo["python_min"])
+    jobs = workflows(bake(**combo))["tests.yaml"]["jobs"]
     assert set(jobs) == {"tests", "typing"}
     job = jobs["tests"]
     rows = job["strategy"]["matrix"]["include"]
@@ -159,7 +164,7 @@ def test_github_matrix_spans_the_supported_pythons(bake: Bake, python_min: str) 
         "key": "mypy|${{ hashFiles('pyproject.toml', 'uv.lock') }}",
     }
     assert typing["run"] == f"{TOX_CALL} -e typing"
-    for workflow in workflows(bake(ci="github", python_min=python_min)).values():
+    for workflow in workflows(bake(**combo)).values():
         assert all(job["timeout-minutes"] for job in workflow["jobs"].values())
 
 
@@ -197,15 +202,18 @@ def test_typed_answers_never_reach_a_script(bake: Bake, ci: str) -> None:
             assert word not in config
 
 
-@pytest.mark.parametrize(
-    ("ci", "schema", "path"),
-    [
-        ("gitlab", "vendor.gitlab-ci", ".gitlab-ci.yml"),
-        ("travis", "vendor.travis", ".travis.yml"),
-    ],
-)
-def test_other_ci_files_pass_their_schemas(bake: Bake, ci: str, schema: str, path: str) -> None:
-    project = bake(ci=ci, python_min="3.12")
+OTHER_CI_FILES = {
+    "gitlab": ("vendor.gitlab-ci", ".gitlab-ci.yml"),
+    "travis": ("vendor.travis", ".travis.yml"),
+}
+
+
+# On Python 3.12, which the rows below check the lowest versions on.
+@gate(varying=("ci",), where={"ci": tuple(OTHER_CI_FILES), "python_min": ("3.12",)})
+def test_other_ci_files_pass_their_schemas(bake: Bake, combo: dict[str, object]) -> None:
+    ci = str(combo["ci"])
+    schema, path = OTHER_CI_FILES[ci]
+    project = bake(**combo)
     run(BIN / "check-jsonschema", "--builtin-schema", schema, project / path)
     config = yaml.safe_load((project / path).read_text("utf-8"))
     supported = DEFAULTS["_python_versions"][1:]
@@ -248,11 +256,14 @@ def publish_commands(project: Path, ci: str) -> list[str]:
     return job["script"]  # type: ignore[no-any-return]
 
 
-@pytest.mark.parametrize("ci", ["github", "gitlab", "travis"])
-def test_every_publish_job_runs_the_release_check_before_it_builds(bake: Bake, ci: str) -> None:
+@gate(varying=("ci",), where={"ci": ("github", "gitlab", "travis")})
+def test_every_publish_job_runs_the_release_check_before_it_builds(
+    bake: Bake, combo: dict[str, object]
+) -> None:
     """The check refuses the template's placeholders (test_release runs it); make dist does
     the same, in the same order."""
-    project = bake(ci=ci)
+    ci = str(combo["ci"])
+    project = bake(**combo)
     commands = publish_commands(project, ci)
     check = commands.index("uv run --quiet scripts/check_release.py")
     assert commands[check + 1] == "uv build"
@@ -314,15 +325,18 @@ def test_development_versions_come_from_the_main_branches(bake: Bake) -> None:
     ]
 
 
-@pytest.mark.parametrize(
-    ("ci", "schema", "path"),
-    [
-        ("github", "vendor.dependabot", ".github/dependabot.yml"),
-        ("gitlab", "vendor.renovate", "renovate.json"),
-    ],
-)
-def test_pinned_tools_are_kept_up_to_date(bake: Bake, ci: str, schema: str, path: str) -> None:
-    project = bake(ci=ci)
+UPDATERS = {
+    "github": ("vendor.dependabot", ".github/dependabot.yml"),
+    "gitlab": ("vendor.renovate", "renovate.json"),
+}
+
+
+@gate(varying=("ci",), where={"ci": tuple(UPDATERS)})
+def test_pinned_tools_are_kept_up_to_date(bake: Bake, combo: dict[str, object]) -> None:
+    """Only these CIs' bakes hold these files (test_only_the_chosen_ci_files_exist)."""
+    ci = str(combo["ci"])
+    schema, path = UPDATERS[ci]
+    project = bake(**combo)
     run(BIN / "check-jsonschema", "--builtin-schema", schema, project / path)
     text = (project / path).read_text("utf-8")
     if ci == "github":
@@ -334,9 +348,6 @@ def test_pinned_tools_are_kept_up_to_date(bake: Bake, ci: str, schema: str, path
         renovate = json.loads(text)
         assert renovate["rangeStrategy"] == "update-lockfile"
         assert renovate["lockFileMaintenance"] == {"enabled": True}
-    for other in ("github", "gitlab", "travis", "none"):
-        if other != ci:
-            assert not (bake(ci=other) / path).exists()
 
 
 def test_template_own_workflows_are_hardened() -> None:

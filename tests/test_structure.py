@@ -14,6 +14,7 @@ import yaml
 from conftest import Bake
 from conftest import BIN
 from conftest import DEFAULTS
+from conftest import gate
 from conftest import run
 from conftest import TEMPLATE
 
@@ -333,12 +334,13 @@ def test_generated_text_is_in_us_english(bake: Bake, shape: str) -> None:
     assert found == []
 
 
-@pytest.mark.parametrize("ci", DEFAULTS["ci"])
-def test_first_steps_are_one_list_for_the_new_owner(bake: Bake, ci: str) -> None:
+@gate(varying=("ci",), where={"shape": ("context_resource",)})
+def test_first_steps_are_one_list_for_the_new_owner(bake: Bake, combo: dict[str, object]) -> None:
     """Which files hold the example (the README's own usage text too), and how to connect
     Read the Docs and PyPI for the CI chosen: once, on the contributing page, which the
     bake's last line names."""
-    project = bake(ci=ci)
+    ci = str(combo["ci"])
+    project = bake(**combo)
     readme = (project / "README.rst").read_text(encoding="utf-8")
     contributing = (project / "docs/contributing.rst").read_text(encoding="utf-8")
     steps = " ".join(contributing[contributing.index("First steps\n") :].split())
