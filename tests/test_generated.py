@@ -355,13 +355,11 @@ def test_pyroma_rates_ten_and_check_manifest_passes(
     sdist = next(distributions(bake(build_backend=backend)).glob("*.tar.gz"))
     out = run(BIN / "pyroma", "--file", sdist)
     assert re.findall(r"Final rating: (\d+)/10", out) == ["10"], out
-    # In directory mode it runs check-manifest too (a failure costs the rating), and builds
-    # in the tree.
+    # The sdist holds every file in git but those [tool.check-manifest] leaves out. Its build
+    # writes into the tree, and its backend is in this environment: nothing is fetched.
     project = tmp_path / "project"
     shutil.copytree(bake(build_backend=backend), project)
-    out = run(BIN / "pyroma", project)
-    assert re.findall(r"Final rating: (\d+)/10", out) == ["10"], out
-    assert "Check-manifest returned errors" not in out
+    run(BIN / "check-manifest", "--no-build-isolation", cwd=project)
 
 
 # The repo-review checks where Pallets' projects and the Scientific Python guide agree:
