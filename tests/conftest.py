@@ -185,6 +185,11 @@ def _isolate_child_processes(tmp_path_factory: pytest.TempPathFactory) -> None:
         os.environ.setdefault(f"GIT_{role}_EMAIL", "tests@example.com")
 
 
+# The tests that bake each shape with and without its optional modules run on one worker, so
+# that each of those bakes is made once.
+BY_SHAPE = pytest.mark.xdist_group("shapes")
+
+
 # The answers that give a bake every dependency it can have: click (with_cli), Werkzeug
 # (request_hooks) and gha-update (github).
 EVERY_DEPENDENCY = {"with_cli": True, "shape": "request_hooks", "ci": "github"}

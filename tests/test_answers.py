@@ -14,6 +14,7 @@ import pytest
 
 from conftest import Bake
 from conftest import BIN
+from conftest import BY_SHAPE
 from conftest import DEFAULTS
 from conftest import edit
 from conftest import gate
@@ -131,6 +132,7 @@ def test_every_module_the_code_imports_is_a_dependency(bake: Bake) -> None:
     }
 
 
+@BY_SHAPE
 @pytest.mark.parametrize("shape", DEFAULTS["shape"])
 def test_deptry_finds_no_dependency_issue_in_the_package(
     bake: Bake, shape: str, tmp_path: Path

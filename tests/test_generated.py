@@ -32,6 +32,7 @@ from validate_pyproject import api as validate_pyproject
 from conftest import ALONE
 from conftest import Bake
 from conftest import BIN
+from conftest import BY_SHAPE
 from conftest import chosen
 from conftest import COMBINATIONS
 from conftest import DEFAULTS
@@ -247,11 +248,14 @@ def test_baked_suite_header_shows_versions(bake: Bake) -> None:
     [
         {"extension_name": "Flask-SimpleXML"},
         {"extension_name": "Foo-Bar-Flask"},
-        {
-            "extension_name": "Flask-Abcdefghijklmnopqrstuvwxyz",
-            "with_views": True,  # the longest
-            "with_cli": True,
-        },
+        pytest.param(
+            {
+                "extension_name": "Flask-Abcdefghijklmnopqrstuvwxyz",
+                "with_views": True,  # the longest
+                "with_cli": True,
+            },
+            marks=BY_SHAPE,  # test_lines_stay_within_the_limit_with_the_longest_names's too
+        ),
         # Names of Flask's own commands: refused with the CLI (its group would be hidden),
         # good names without it.
         {"extension_name": "Flask-Run"},
@@ -524,6 +528,7 @@ def test_lines_stay_within_the_projects_limit(bake: Bake, combo: dict[str, objec
     assert lines_over_the_limit(bake(**combo)) == []
 
 
+@BY_SHAPE
 @pytest.mark.parametrize("shape", DEFAULTS["shape"])
 def test_lines_stay_within_the_limit_with_the_longest_names(bake: Bake, shape: str) -> None:
     """So do they where the derived names (package, class, key, config prefix) are long."""

@@ -14,11 +14,14 @@ import pytest
 
 from conftest import Bake
 from conftest import BIN
+from conftest import BY_SHAPE
 from conftest import DEFAULTS
 from conftest import edit
 from conftest import run
 from conftest import run_baked_tests
 from conftest import TEMPLATE
+
+pytestmark = BY_SHAPE
 
 SHAPES = DEFAULTS["shape"]
 

@@ -13,6 +13,7 @@ import yaml
 
 from conftest import Bake
 from conftest import BIN
+from conftest import BY_SHAPE
 from conftest import DEFAULTS
 from conftest import gate
 from conftest import run
@@ -148,6 +149,7 @@ REGISTERS = {
 }
 
 
+@BY_SHAPE
 @pytest.mark.parametrize("shape", DEFAULTS["shape"])
 def test_extension_follows_the_guidelines(bake: Bake, shape: str) -> None:
     registers = REGISTERS[shape]
@@ -322,6 +324,7 @@ BRITISH = re.compile(
 )
 
 
+@BY_SHAPE
 @pytest.mark.parametrize("shape", DEFAULTS["shape"])
 def test_generated_text_is_in_us_english(bake: Bake, shape: str) -> None:
     project = bake(shape=shape, with_views=True, with_cli=True)
