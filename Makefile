@@ -3,13 +3,14 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 UV := $(shell command -v uv 2>/dev/null)
-# pyproject.toml's dev group into $(VENV), before every target: a no-op when it is there. pip
-# reads dependency groups from 25.1 on, newer than some Pythons' bundled pip.
+# The dev group as uv.lock resolves it, into $(VENV) before every target (a no-op when it is
+# there): with uv, from uv.lock itself; with pip alone, from requirements-dev.txt, uv's export
+# of the same lock (make update moves both; a test checks they agree).
 PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
-SYNC := $(if $(UV),uv venv --quiet --allow-existing --python $(PYTHON) $(VENV) && uv pip install \
-	--quiet --compile-bytecode --python $(BIN)/python --group dev,(test -x $(BIN)/python || \
-	$(PYTHON) -m venv $(VENV)) && $(PIP) "pip>=25.1" && $(PIP) --group dev)
-# Test workers: one per core.
+SYNC := $(if $(UV),UV_PROJECT_ENVIRONMENT=$(VENV) uv sync --quiet --locked --compile-bytecode \
+	--python $(PYTHON),(test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)) \
+	&& $(PIP) --require-hashes --requirement requirements-dev.txt)
+# Test workers: auto is one per core and one more (tests/conftest.py).
 JOBS ?= auto
 # Variables given to this make (VENV=..., say) stay out of the baked project's own make.
 MAKEOVERRIDES =

@@ -7,6 +7,8 @@ workflow written from cookiecutter.json's ``_actions`` and on the template's own
 uv's list of Pythons, and check-jsonschema's schema of ``.readthedocs.yaml`` for Read the Docs'
 newest image. This writes what they found into the files they cannot read: the Jinja-templated
 ``pyproject.toml`` and ``.readthedocs.yaml``, ``cookiecutter.json`` and ``copier.yml``.
+Last, uv locks the template's own environment anew (``uv.lock``, and ``requirements-dev.txt``,
+its export that pip installs), holding uv at the revision of the bake's uv-lock hook.
 
 Each version has one source. codespell, ruff and zizmor run as pre-commit hooks too, so their
 pins follow the hooks' revisions. A source that does not answer (GitHub, from a closed network)
@@ -49,6 +51,9 @@ BAKE_BOUNDS = [
 PYTHONS = {"gha-update": "3.12"}
 # The tools that also run as a pre-commit hook: the hook's revision is their version.
 HOOKS = {"codespell": "codespell", "ruff": "ruff-pre-commit", "zizmor": "zizmor-pre-commit"}
+# The template's own environment: uv.lock, and its export that pip installs (the Makefile's).
+LOCKS = ("uv.lock", "requirements-dev.txt")
+EXPORT = ("export", "--frozen", "--format", "requirements-txt", "-o", "requirements-dev.txt")
 
 
 def say(line: str) -> None:
@@ -166,6 +171,21 @@ def hook_versions(config: str) -> dict[str, str]:
     return versions
 
 
+def relock(template: Path, uv: str, hooks: str) -> None:
+    """The template's lock at the newest releases its dev group allows, with the uv that the
+    bake's uv-lock hook runs (a bake's uv.lock is written by one and checked by the other),
+    and pip's export of it."""
+    rev = re.search(r"/uv-pre-commit\n\s+rev: (\S+)(?:[ \t]+# frozen: (\S+))?", hooks)
+    steps = [("lock", "--upgrade", "--quiet"), EXPORT]
+    if rev:
+        uv_pin = f"uv=={(rev.group(2) or rev.group(1)).removeprefix('v')}"
+        steps.insert(1, ("lock", "--upgrade-package", uv_pin, "--quiet"))
+    for step in steps:
+        result = subprocess.run([uv, *step], cwd=template, capture_output=True, text=True)
+        if result.returncode != 0:
+            raise RuntimeError(last_line(result.stderr))
+
+
 def choices(text: str, key: str, new: str) -> str:
     """cookiecutter.json's list under ``key`` with ``new`` appended, if it is newer."""
     match = re.search(rf'^(\s*"{key}": )(\[.*\])', text, flags=re.MULTILINE)
@@ -239,7 +259,8 @@ def main() -> int:
     uv = shutil.which("uv") or str(Path(sys.executable).parent / "uv")
     config = json.loads((TEMPLATE / "cookiecutter.json").read_text("utf-8"))
     hooks = TEMPLATE / PROJECT / ".pre-commit-config.yaml"
-    before = {path: path.read_text("utf-8") for path in pin_files(TEMPLATE)}
+    files = [*pin_files(TEMPLATE), *(TEMPLATE / name for name in LOCKS)]
+    before = {path: path.read_text("utf-8") for path in files}
     skipped = []
     releases: dict[str, str] = {}
     try:
@@ -263,6 +284,10 @@ def main() -> int:
     except RuntimeError as error:
         skipped.append(f"the GitHub Actions, GitHub did not answer ({error})")
     rewrite(TEMPLATE, releases, actions, newest_python(uv), readthedocs_image())
+    try:
+        relock(TEMPLATE, uv, hooks.read_text("utf-8"))
+    except RuntimeError as error:
+        skipped.append(f"the template's lock, uv could not resolve it ({error})")
     if skipped:
         say(f"skipped {'; '.join(skipped)}")
     changed = [path for path, text in before.items() if path.read_text("utf-8") != text]

@@ -135,7 +135,10 @@ def test_github_matrix_spans_the_supported_pythons(bake: Bake, combo: dict[str, 
     job of its own with mypy's cache, as Flask's CI: each job one tox call, from the lock,
     with a time limit."""
     python_min = str(combo["python_min"])
-    jobs = workflows(bake(**combo))["tests.yaml"]["jobs"]
+    tests = workflows(bake(**combo))["tests.yaml"]
+    # A job whose Python is missing fails, where tox on a laptop skips it.
+    assert tests["env"] == {"TOX_SKIP_MISSING_INTERPRETERS": "false"}
+    jobs = tests["jobs"]
     assert set(jobs) == {"tests", "typing"}
     job = jobs["tests"]
     rows = job["strategy"]["matrix"]["include"]
@@ -218,12 +221,15 @@ def test_other_ci_files_pass_their_schemas(bake: Bake, combo: dict[str, object])
     config = yaml.safe_load((project / path).read_text("utf-8"))
     supported = DEFAULTS["_python_versions"][1:]
     newest = supported[-1]
+    # A job whose Python is missing fails, where tox on a laptop skips it.
     if ci == "gitlab":
+        assert config["variables"] == {"TOX_SKIP_MISSING_INTERPRETERS": "false"}
         guard, call = config["tox"]["script"]
         assert call == f'{TOX_CALL} -e "$TOX_ENV"'
         assert f'if [ ! -f uv.lock ]; then\n  echo "{NO_LOCK}"\n  exit 1\nfi\n' == guard
         rows = [(row["IMAGE"], row["TOX_ENV"]) for row in config["tox"]["parallel"]["matrix"]]
     else:
+        assert config["env"] == {"global": ["TOX_SKIP_MISSING_INTERPRETERS=false"]}
         assert config["python"] == supported
         assert config["script"] == f'{TOX_CALL} -e "${{TOX_ENV:-py$TRAVIS_PYTHON_VERSION}}"'
         assert (

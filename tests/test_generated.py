@@ -415,6 +415,59 @@ def test_readthedocs_builds_on_a_python_the_docs_support(
         assert Version(python) in SpecifierSet(floor), f"{name} needs {floor}, RTD has {python}"
 
 
+def read_the_docs(project: Path, python: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    """`.readthedocs.yaml`'s jobs in Read the Docs' order, then its sphinx-build (offline),
+    on a machine whose only Python is ``python`` and whose uv is on PATH, as the install step
+    leaves it; the first step that fails, or the build."""
+    config = yaml.safe_load((project / ".readthedocs.yaml").read_text("utf-8"))
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir(parents=True)
+    (bin_dir / "uv").symlink_to(shutil.which("uv") or BIN / "uv")
+    (bin_dir / Path(python).name).symlink_to(python)
+    venv, output = tmp_path / "rtd-venv", tmp_path / "rtd-output"
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith(("PYENV", "VIRTUAL_ENV"))},
+        "PATH": str(bin_dir),
+        "READTHEDOCS": "True",
+        "READTHEDOCS_VIRTUALENV_PATH": str(venv),
+        "READTHEDOCS_OUTPUT": str(output),
+        "DOCS_OFFLINE": "1",
+    }
+    jobs = config["build"]["jobs"]
+    sphinx = config["sphinx"]
+    build = (
+        f"{venv}/bin/python -m sphinx -T -W --keep-going -b {sphinx['builder']} -d _build/doctrees"
+        f" -D language=en . {output}/html"
+    )
+    for step in (*jobs["create_environment"], *jobs["install"], f"cd docs && {build}"):
+        result = subprocess.run(
+            ["/bin/sh", "-c", step], cwd=project, env=env, capture_output=True, text=True
+        )
+        if result.returncode != 0:
+            break
+    return result
+
+
+@pytest.mark.slow
+def test_read_the_docs_gets_the_projects_python_whatever_the_images(
+    bake: Bake, tmp_path: Path
+) -> None:
+    """Where the image's only Python is the project's, the docs build; where it is another,
+    uv is allowed to download the project's, and the one thing that fails here is that
+    download (this machine reaches no Python downloads), never a setting that forbids it."""
+    python = os.path.realpath(sys.executable)  # this Python, outside the template's venv
+    ours = f"{sys.version_info.major}.{sys.version_info.minor}"
+    other = next(v for v in DEFAULTS["python_min"] if v != ours)
+    built = read_the_docs(bake(python_min=ours), python, tmp_path / "ours")
+    assert built.returncode == 0, built.stdout + built.stderr
+    assert (tmp_path / "ours/rtd-output/html/index.html").is_file()
+    elsewhere = read_the_docs(bake(python_min=other), python, tmp_path / "other")
+    assert elsewhere.returncode != 0, "this machine downloaded a Python"
+    assert "downloads are set to" not in elsewhere.stderr
+    assert "Failed to download `https://" in elsewhere.stderr, elsewhere.stderr
+    assert f"cpython-{other}." in elsewhere.stderr
+
+
 def test_make_bake(tmp_path: Path) -> None:
     """The README's first command, asking the questions: bake into out/, then the result's
     own `make test`. (Without PROMPT=1 the recipe is the same, with --no-input.)"""
@@ -539,6 +592,45 @@ def test_lines_stay_within_the_limit_with_the_longest_names(bake: Bake, shape: s
         with_cli=True,
     )
     assert lines_over_the_limit(project) == []
+
+
+def pythons_here() -> dict[str, str]:
+    """A contributor's environment (no CI variables) with every Python of this machine on
+    PATH: pyenv's, if it is here (PYENV_VERSION), else PATH as it is."""
+    laptop = {k: v for k, v in os.environ.items() if k not in {"CI", "READTHEDOCS"}}
+    pyenv = shutil.which("pyenv")
+    if pyenv is None:
+        return laptop
+    versions = run(pyenv, "versions", "--bare", "--skip-aliases").split()
+    return {**laptop, "PYENV_VERSION": ":".join(versions)}
+
+
+@pytest.mark.slow
+def test_tox_typed_bare_runs_what_is_here_and_skips_the_rest(bake: Bake, tmp_path: Path) -> None:
+    """`tox`, as a Pallets contributor types it, from a venv holding tox and tox-uv: every env
+    whose Python is here runs, every other is skipped with one line, and tox exits 0."""
+    tox = tmp_path / "tox"
+    uv = shutil.which("uv") or BIN / "uv"
+    run(uv, "venv", "--quiet", "--python", sys.executable, tox)
+    tools = (f"tox=={version('tox')}", f"tox-uv=={version('tox-uv')}")
+    run(uv, "pip", "install", "--quiet", "--python", tox / "bin/python", *tools)
+    project = tmp_path / "project"
+    shutil.copytree(bake(), project)
+    env = pythons_here()
+    result = subprocess.run([tox / "bin/tox"], cwd=project, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    summary = dict(re.findall(r"^  (\S+): (OK|SKIP|FAIL)", result.stdout, flags=re.MULTILINE))
+    env_list = tomllib.loads((project / "pyproject.toml").read_text("utf-8"))["tool"]["tox"]
+    assert list(summary) == env_list["env_list"]
+    for name, outcome in summary.items():
+        python = re.fullmatch(r"py(py)?(\d\.\d+t?)", name)
+        command = f"{'pypy' if python and python[1] else 'python'}{python[2]}" if python else ""
+        path = shutil.which(command, path=env["PATH"]) if command else sys.executable
+        here = path is not None and subprocess.run([path, "-V"], env=env).returncode == 0
+        assert outcome == ("OK" if here else "SKIP"), (name, result.stdout)
+        skips = re.findall(rf"^{re.escape(name)}: skipped because .*", result.stdout, re.M)
+        assert len(skips) == (outcome == "SKIP"), result.stdout
+    assert "OK" in summary.values() and "SKIP" in summary.values()
 
 
 @pytest.mark.slow

@@ -124,12 +124,51 @@ def test_template_env_runs_the_pinned_tools(bake: Bake) -> None:
             assert tool.specifier.contains(version(tool.name)), tool
     # pre-commit's hooks (fetched in the user's CI, never here) run the same tools, at the
     # same versions, and pre-commit accepts the configuration. ruff's and zizmor's hooks are
-    # their pins' one source (test_updates.py checks they are what this environment runs).
+    # their pins' one source (test_updates.py checks they are what this environment runs);
+    # uv's hook is the one source of the uv the template's lock holds (make update moves both).
     config = bake() / ".pre-commit-config.yaml"
     run(BIN / "pre-commit", "validate-config", config)
     hooks = yaml.safe_load(config.read_text("utf-8"))["repos"]
     revs = {hook["repo"].rsplit("/", 1)[1]: hook["rev"].removeprefix("v") for hook in hooks}
-    assert revs["uv-pre-commit"] == version("uv")
+    assert revs["uv-pre-commit"] == locked()["uv"]
+
+
+def locked() -> dict[str, str]:
+    """The template's committed resolution for this Python and platform: requirements-dev.txt,
+    which pip installs (its markers evaluated here)."""
+    from packaging.requirements import Requirement
+
+    text = (TEMPLATE / "requirements-dev.txt").read_text("utf-8")
+    lines = [line for line in text.splitlines() if line and not line.startswith((" ", "#"))]
+    pins = [Requirement(line.removesuffix("\\").strip()) for line in lines]
+    return {
+        pin.name: str(pin.specifier).removeprefix("==")
+        for pin in pins
+        if pin.marker is None or pin.marker.evaluate()
+    }
+
+
+@pytest.mark.without_uv
+def test_template_env_is_the_committed_resolution() -> None:
+    """make test installs exactly the lock, with uv or with pip alone: every distribution in
+    this environment, at the locked version (pip, the installer, aside)."""
+    from importlib.metadata import distributions
+
+    from packaging.utils import canonicalize_name
+
+    installed = {canonicalize_name(d.metadata["Name"]): d.version for d in distributions()}
+    installed.pop("pip", None)
+    assert installed == locked()
+
+
+def test_pip_installs_the_same_lock_as_uv() -> None:
+    """requirements-dev.txt is uv's export of uv.lock, read from the lock alone (whatever PyPI
+    has released since). make's `uv sync --locked` refuses a lock behind pyproject.toml."""
+    from hooks.update import EXPORT
+
+    header, command, *pins = (TEMPLATE / "requirements-dev.txt").read_text("utf-8").split("\n")
+    assert command.split() == ["#", "uv", *EXPORT]
+    assert "\n".join(pins) == run(BIN / "uv", *EXPORT[:-2], "--no-header", "--quiet", cwd=TEMPLATE)
 
 
 def test_setup_py_is_a_zip_unsafe_shim(bake: Bake) -> None:
@@ -298,6 +337,14 @@ def test_bakes_lock_from_the_cache_one_online_lock_per_python_floor() -> None:
         assert os.environ["UV_OFFLINE"] == "1"
     assert DEFAULTS["python_min"][0] in WARMED
     assert os.environ.get("UV_OFFLINE") == before
+
+
+def test_make_test_runs_one_worker_per_core_and_one_more(request: pytest.FixtureRequest) -> None:
+    """The README's account of `make test`'s workers: what `-n auto` asks pytest-xdist for."""
+    workers = request.config.hook.pytest_xdist_auto_num_workers(config=request.config)
+    assert workers == (os.cpu_count() or 1) + 1
+    makefile = (TEMPLATE / "Makefile").read_text("utf-8")
+    assert "JOBS ?= auto\n" in makefile and "pytest -n $(JOBS)" in makefile
 
 
 def test_template_code_passes_its_linters() -> None:
