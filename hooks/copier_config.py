@@ -26,6 +26,12 @@ HEADER = """\
 """
 
 
+# The answers that are the user's own: copier's field starts empty, with the example as a
+# hint that goes as the user types (a default would be text in the field, to delete first).
+# `--defaults` needs them given with --data; cookiecutter still offers the examples.
+OWN = ("extension_name", "short_description", "author_name", "author_email", "github_owner")
+
+
 def question(name: str, value: object, prompt: str | dict[str, str]) -> dict[str, object]:
     # A choice's prompt may label its choices, as cookiecutter's __prompts__ allow.
     labels = prompt if isinstance(prompt, dict) else {}
@@ -35,6 +41,8 @@ def question(name: str, value: object, prompt: str | dict[str, str]) -> dict[str
     elif isinstance(value, list):
         choices = {labels[choice]: choice for choice in value} if labels else value
         spec = {"type": "str", "choices": choices, "default": value[0]}
+    elif name in OWN:
+        spec = {"type": "str", "placeholder": value}
     else:
         spec = {"type": "str", "default": value}
     # The same checks, and messages, as cookiecutter's pre_gen_project hook.

@@ -246,6 +246,8 @@ def _free_text_problem(field: str, value: str) -> str | None:
             )
     if value != value.strip():
         return f"{field}: remove the white space; it starts or ends with some"
+    if field == "short_description" and not value:
+        return "short_description: say in one sentence what the extension does; it is empty"
     if field == "short_description" and len(value) > MAX_DESCRIPTION_LENGTH:
         return (
             "short_description: keep it to one short sentence; it has"

@@ -262,6 +262,24 @@ def mypy_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "mypy-cache"
 
 
+def copier_data(answers: dict[str, object]) -> dict[str, object]:
+    """What `copier copy --defaults` is given to bake what cookiecutter bakes from the same
+    answers: copier has no default for the user's own values (copier_config.OWN), so those not
+    in ``answers`` are given as cookiecutter renders its defaults for them."""
+    from cookiecutter.generate import generate_context
+    from cookiecutter.prompt import prompt_for_config
+
+    from hooks.copier_config import OWN
+
+    given = {name: value for name, value in answers.items() if name in OWN}
+    context = generate_context(str(TEMPLATE / "cookiecutter.json"), extra_context=given)
+    try:
+        rendered = prompt_for_config(context, no_input=True)
+    except Exception:  # a name the hooks refuse, which no filter can render: copier refuses it
+        rendered = prompt_for_config(generate_context(str(TEMPLATE / "cookiecutter.json")), True)
+    return {**{name: rendered[name] for name in OWN}, **answers}
+
+
 def default_answers() -> dict[str, object]:
     """The answers of a default bake, rendered as cookiecutter hands them to the hooks."""
     from cookiecutter.generate import generate_context

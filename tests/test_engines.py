@@ -19,6 +19,7 @@ from copier import run_update
 from test_hooks import BAD_ANSWERS
 
 from conftest import Bake
+from conftest import copier_data
 from conftest import DEFAULTS
 from conftest import edit
 from conftest import gate
@@ -45,7 +46,8 @@ def template_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def copier_copy(template: Path, destination: Path, **answers: object) -> Path:
     with lock_from_cache(answers):
-        run_copy(str(template), destination, data=answers, defaults=True, unsafe=True, quiet=True)
+        data = copier_data(answers)
+        run_copy(str(template), destination, data=data, defaults=True, unsafe=True, quiet=True)
     return destination
 
 
@@ -167,7 +169,7 @@ def test_copier_update_brings_template_changes_and_keeps_the_users(
     git("init", "--quiet", "--initial-branch", "main", cwd=template)
     commit_all(template, "Template 1.0", tag="1.0.0")
     project = tmp_path / "project"
-    run_copy(str(template), project, defaults=True, unsafe=True, quiet=True)
+    run_copy(str(template), project, data=copier_data({}), defaults=True, unsafe=True, quiet=True)
     assert yaml.safe_load((project / ANSWERS_FILE).read_text("utf-8"))["_commit"] == "1.0.0"
 
     # Nothing changed in the template: an update changes nothing.
@@ -270,7 +272,16 @@ def test_copier_into_a_directory_holding_the_projects_files_writes_nothing(
     )
     assert [path.name for path in project.iterdir()] == ["README.rst"]
     # With --overwrite, the user asks for it.
-    run_copy(str(template_copy), project, defaults=True, unsafe=True, quiet=True, overwrite=True)
+    data = copier_data({})
+    run_copy(
+        str(template_copy),
+        project,
+        data=data,
+        defaults=True,
+        unsafe=True,
+        quiet=True,
+        overwrite=True,
+    )
     assert (project / "README.rst").read_text("utf-8") != "Mine.\n"
 
 
@@ -279,7 +290,13 @@ def test_copier_echoes_its_task_on_a_short_line(
 ) -> None:
     """copier prints its task's command: the hook, and the answers file it reads."""
     with lock_from_cache({}):
-        run_copy(str(template_copy), tmp_path / "project", defaults=True, unsafe=True)
+        run_copy(
+            str(template_copy),
+            tmp_path / "project",
+            data=copier_data({}),
+            defaults=True,
+            unsafe=True,
+        )
     [line] = [line for line in capfd.readouterr().err.splitlines() if "Running task" in line]
     assert line.endswith("post_gen_project.py', '.copier-answers.yml']")
     assert len(line) <= 100 + len(str(template_copy)) + len(sys.executable)

@@ -110,6 +110,7 @@ BAD_ANSWERS = [
         {"version": "1.0+local.7"},
         "version: use 1.0; PyPI refuses a local part (+...), as in '1.0+local.7'",
     ),
+    ({"short_description": ""}, "short_description: say in one sentence what the extension"),
     (
         {"short_description": "x" * 513},
         "short_description: keep it to one short sentence; it has 513 characters, more than"

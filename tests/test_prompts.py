@@ -56,11 +56,9 @@ def screen(child: pexpect.spawn) -> str:
 def test_copier_prompts_at_80_columns(template_copy: Path, tmp_path: Path) -> None:  # noqa: F811
     child = terminal(BIN / "copier", "copy", "--trust", template_copy, "project", cwd=tmp_path)
     child.expect("Extension name")
-    # The default is already in the field: Ctrl-U clears it.
-    child.send("\x15Flask-None\r")
-    # The toolbar is one line, cut at the terminal's width: the fix comes first.
-    child.expect("Validation error for question 'extension_name': use Flask-NoneExt")
-    child.send("\x15Flask-Drawn\r")
+    # The example is a hint in an empty field: what the user types is the answer.
+    child.expect("Flask-Example")
+    child.send("Flask-Feather\r")
     child.expect("Import package")
     child.send("\r")
     child.expect("What the extension does")
@@ -69,21 +67,26 @@ def test_copier_prompts_at_80_columns(template_copy: Path, tmp_path: Path) -> No
     for label in LABELS:  # each on a line of its own, in full
         assert label in shown, label
     child.send("\r")
-    for name in QUESTIONS[QUESTIONS.index("shape") + 1 : QUESTIONS.index("author_email")]:
-        child.expect(re.escape(DEFAULTS["__prompts__"][name]))
-        child.send("\r")
+    child.expect(re.escape(DEFAULTS["__prompts__"]["short_description"]))
+    child.send("Feathers for Flask.\r")
+    child.expect(re.escape(DEFAULTS["__prompts__"]["author_name"]))
+    child.send("\r")  # the hint is no answer
+    child.expect("Validation error for question 'author_name': give the name")
+    child.send("Ada Lovelace\r")
     child.expect(re.escape(DEFAULTS["__prompts__"]["author_email"]))
-    child.send("\x15ada.lovelace@example\r")
+    child.send("ada.lovelace@example\r")
     child.expect("Validation error for question 'author_email': its domain 'example' has no")
-    child.send("\x15ada@example.org\r")
+    child.send("\x15ada@example.org\r")  # Ctrl-U: the user's own mistake, cleared
+    child.expect(re.escape(DEFAULTS["__prompts__"]["github_owner"]))
+    child.send("ada\r")
     # Every other answer is the default.
     while child.expect(["🎤", pexpect.EOF], timeout=120) == 0:
         child.send("\r")
     child.close()
     assert child.exitstatus == 0
     answers = (tmp_path / "project/.copier-answers.yml").read_text("utf-8")
-    assert "extension_name: Flask-Drawn\n" in answers
-    assert (tmp_path / "project/src/flask_drawn/_resource.py").is_file()
+    assert "extension_name: Flask-Feather\n" in answers
+    assert (tmp_path / "project/src/flask_feather/_resource.py").is_file()
 
 
 @pytest.mark.slow

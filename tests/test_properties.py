@@ -32,6 +32,7 @@ from test_engines import ANSWERS_FILE
 from test_engines import template_copy  # noqa: F401 (a fixture)
 from test_engines import tree
 
+from conftest import copier_data
 from conftest import DEFAULTS
 from conftest import lock_from_cache
 from conftest import REAL_ANSWERS
@@ -135,7 +136,8 @@ def cookiecutter_bake(answers: dict[str, object], out: Path) -> tuple[Path | Non
 def copier_bake(template: Path, answers: dict[str, object], out: Path) -> tuple[Path | None, str]:
     try:
         with lock_from_cache(answers):
-            run_copy(str(template), out, data=answers, defaults=True, unsafe=True, quiet=True)
+            data = copier_data(answers)
+            run_copy(str(template), out, data=data, defaults=True, unsafe=True, quiet=True)
     except Exception as error:
         return None, str(error)
     return out, ""
