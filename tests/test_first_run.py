@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import Bake
 from conftest import run
 from conftest import TEMPLATE
 
@@ -194,3 +195,25 @@ def test_the_readmes_first_command_commits_the_lock(tmp_path: Path) -> None:
     project = tmp_path / "flask_example"
     assert_complete(project)
     assert "uv.lock" in run("git", "ls-files", cwd=project).split()
+
+
+@pytest.mark.slow
+def test_a_first_make_test_on_a_silent_network_gives_up_within_30_seconds(
+    bake: Bake, tmp_path: Path, silent_index: str
+) -> None:
+    """A fresh bake's first `make test` where nothing answers (a proxy that never replies):
+    uv gives up after two tries of 8 s, as the bake's lock does, and says which download."""
+    project = tmp_path / "project"
+    shutil.copytree(bake(), project)
+    proxy = silent_index.removesuffix("/simple")
+    env = bake_env(tmp_path, HTTPS_PROXY=proxy, HTTP_PROXY=proxy)
+    for variable in ("UV_HTTP_TIMEOUT", "UV_HTTP_RETRIES", "UV_OFFLINE"):
+        env.pop(variable, None)
+    started = time.monotonic()
+    result = subprocess.run(
+        ["make", "test"], cwd=project, env=env, capture_output=True, text=True, timeout=90
+    )
+    assert result.returncode != 0
+    assert time.monotonic() - started < 30
+    said = " ".join(result.stderr.split())
+    assert "error: Failed to download `" in said and "cause: operation timed out" in said, said
