@@ -85,6 +85,15 @@ def config(cookiecutter: dict[str, object]) -> dict[str, object]:
                 "when": "{{ _copier_operation == 'copy' }}",
             }
         ],
+        # After every `copier update`, once copier has merged: the files left to resolve.
+        "_migrations": [
+            {
+                "command": [
+                    "{{ _copier_python }}",
+                    "{{ _copier_conf.src_path }}/hooks/after_update.py",
+                ],
+            }
+        ],
         **{
             name: question(name, value, prompts[name])
             for name, value in cookiecutter.items()

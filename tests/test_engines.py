@@ -162,7 +162,7 @@ def commit_all(repo: Path, message: str, tag: str | None = None) -> None:
 
 
 def test_copier_update_brings_template_changes_and_keeps_the_users(
-    template_copy: Path, tmp_path: Path
+    template_copy: Path, tmp_path: Path, capfd: pytest.CaptureFixture[str]
 ) -> None:
     template = tmp_path / "template"
     shutil.copytree(template_copy, template)
@@ -176,6 +176,7 @@ def test_copier_update_brings_template_changes_and_keeps_the_users(
     before = git("rev-parse", "HEAD", cwd=project)
     run_update(project, defaults=True, unsafe=True, quiet=True, overwrite=True)
     assert git("status", "--porcelain", cwd=project) == ""
+    assert "NOTE" not in capfd.readouterr().err
     assert git("rev-parse", "HEAD", cwd=project) == before
 
     # The user edits two files; the template changes one of the same lines and another file.
@@ -188,6 +189,8 @@ def test_copier_update_brings_template_changes_and_keeps_the_users(
     commit_all(template, "Template 1.1", tag="1.1.0")
 
     run_update(project, defaults=True, unsafe=True, quiet=True, overwrite=True, conflict="inline")
+    notes = [line for line in capfd.readouterr().err.splitlines() if line.startswith("NOTE")]
+    assert notes == ["NOTE: the update left conflicts to resolve in CHANGES.rst"]
     assert "# from the template" in (project / ".gitignore").read_text("utf-8")
     assert "# mine" in (project / ".editorconfig").read_text("utf-8")
     changes = (project / "CHANGES.rst").read_text("utf-8")
