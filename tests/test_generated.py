@@ -163,12 +163,22 @@ def test_pyproject_is_valid(bake: Bake, combo: dict[str, object]) -> None:
     pyproject_validator()(tomllib.loads(text))
 
 
+# The skeleton's own code meets more than the project's config asks of a port: mypy's
+# checks beyond strict that Pallets do not run.
+SKELETON_MYPY = (
+    "--warn-unreachable",
+    *("--enable-error-code", "ignore-without-code"),
+    *("--enable-error-code", "redundant-expr"),
+    *("--enable-error-code", "truthy-bool"),
+)
+
+
 @gate
 def test_lint_and_types(bake: Bake, combo: dict[str, object], tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
     project = bake(**combo)
     run(BIN / "ruff", "check", "--no-cache", cwd=project)
     run(BIN / "ruff", "format", "--check", "--no-cache", cwd=project)
-    run(BIN / "mypy", "--cache-dir", mypy_cache(tmp_path_factory), cwd=project)
+    run(BIN / "mypy", "--cache-dir", mypy_cache(tmp_path_factory), *SKELETON_MYPY, cwd=project)
 
 
 def test_a_broken_example_in_the_docs_fails_the_baked_suite(bake: Bake, tmp_path: Path) -> None:
@@ -276,7 +286,7 @@ def test_other_names_pass_their_suite_and_lint(
     assert result.returncode == 0, result.stdout + result.stderr
     run(BIN / "ruff", "check", "--no-cache", cwd=project)
     run(BIN / "ruff", "format", "--check", "--no-cache", cwd=project)
-    run(BIN / "mypy", "--cache-dir", mypy_cache(tmp_path_factory), cwd=project)
+    run(BIN / "mypy", "--cache-dir", mypy_cache(tmp_path_factory), *SKELETON_MYPY, cwd=project)
 
 
 def without_uv() -> dict[str, str]:
@@ -367,8 +377,9 @@ def test_pyroma_rates_ten_and_check_manifest_passes(
 
 
 # The repo-review checks where Pallets' projects and the Scientific Python guide agree:
-# mypy's extra strictness, pytest's strict settings, a spell checker among the hooks.
-REPO_REVIEW = ["MY103", "MY104", "MY105", "MY106", "PP305", "PP306", "PP307", "PC160"]
+# pytest's strict settings, a spell checker among the hooks. (mypy's extra strictness is
+# not Pallets': the template's own tests hold the skeleton to it, see SKELETON_MYPY.)
+REPO_REVIEW = ["PP305", "PP306", "PP307", "PC160"]
 
 
 @pytest.mark.parametrize("backend", DEFAULTS["build_backend"])
@@ -458,7 +469,9 @@ def test_read_the_docs_gets_the_projects_python_whatever_the_images(
     python = os.path.realpath(sys.executable)  # this Python, outside the template's venv
     ours = f"{sys.version_info.major}.{sys.version_info.minor}"
     other = next(v for v in DEFAULTS["python_min"] if v != ours)
-    built = read_the_docs(bake(python_min=ours), python, tmp_path / "ours")
+    project = tmp_path / "project"  # the build writes docs/_build: not into a shared bake
+    shutil.copytree(bake(python_min=ours), project)
+    built = read_the_docs(project, python, tmp_path / "ours")
     assert built.returncode == 0, built.stdout + built.stderr
     assert (tmp_path / "ours/rtd-output/html/index.html").is_file()
     elsewhere = read_the_docs(bake(python_min=other), python, tmp_path / "other")

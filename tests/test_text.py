@@ -220,14 +220,14 @@ def test_any_text_round_trips_or_is_refused(
             field
             for field, text, required in [
                 ("author_name", author, True),
-                ("short_description", description, False),
+                ("short_description", description, True),
             ]
             if refused(text, required=required)
         }
         assert fields == expected, errors
         assert list(out.iterdir()) == []
         return
-    assert not refused(author, required=True) and not refused(description, required=False)
+    assert not refused(author, required=True) and not refused(description, required=True)
     check_round_trip(project, author, description)
 
 
