@@ -471,3 +471,17 @@ def test_make_clean_leaves_the_project_as_it_was(ported: Path) -> None:
     make(ported, "clean")
     status = run("git", "status", "--porcelain", "--ignored", cwd=ported).splitlines()
     assert [line for line in status if line.startswith("!!")] == []
+
+
+def test_make_lint_writes_nothing_where_ruff_is_set_to_fix(bake: Bake, tmp_path: Path) -> None:
+    """A project whose ruff table says `fix = true`, as Pallets' do: `make lint` reports the
+    fixable error and leaves the file as it was (`make format` is the one that writes)."""
+    project = tmp_path / "project"
+    shutil.copytree(bake(), project)
+    edit(project / "pyproject.toml", {"[tool.ruff]\n": "[tool.ruff]\nfix = true\n"})
+    module = project / "src/flask_example/_unsorted.py"
+    module.write_text('"""Imports out of order."""\n\nimport sys\nimport os\n\nX = (os, sys)\n')
+    before = module.read_text("utf-8")
+    output = make_fails(project, "lint")
+    assert "I001" in output
+    assert module.read_text("utf-8") == before
