@@ -49,8 +49,14 @@ BAKE_BOUNDS = [
 ]  # fmt: skip
 # The tools that need a newer Python than TOOLS_PYTHON (the bake's marker says so too).
 PYTHONS = {"gha-update": "3.12"}
-# The tools that also run as a pre-commit hook: the hook's revision is their version.
-HOOKS = {"codespell": "codespell", "ruff": "ruff-pre-commit", "zizmor": "zizmor-pre-commit"}
+# The tools that also run as a pre-commit hook: the hook's revision is their version (uv's,
+# in the template's own lock).
+HOOKS = {
+    "codespell": "codespell",
+    "ruff": "ruff-pre-commit",
+    "uv": "uv-pre-commit",
+    "zizmor": "zizmor-pre-commit",
+}
 # The template's own environment: uv.lock, and its export that pip installs (the Makefile's).
 LOCKS = ("uv.lock", "requirements-dev.txt")
 EXPORT = ("export", "--frozen", "--format", "requirements-txt", "-o", "requirements-dev.txt")
@@ -175,11 +181,9 @@ def relock(template: Path, uv: str, hooks: str) -> None:
     """The template's lock at the newest releases its dev group allows, with the uv that the
     bake's uv-lock hook runs (a bake's uv.lock is written by one and checked by the other),
     and pip's export of it."""
-    rev = re.search(r"/uv-pre-commit\n\s+rev: (\S+)(?:[ \t]+# frozen: (\S+))?", hooks)
     steps = [("lock", "--upgrade", "--quiet"), EXPORT]
-    if rev:
-        uv_pin = f"uv=={(rev.group(2) or rev.group(1)).removeprefix('v')}"
-        steps.insert(1, ("lock", "--upgrade-package", uv_pin, "--quiet"))
+    if uv_hook := hook_versions(hooks).get("uv"):
+        steps.insert(1, ("lock", "--upgrade-package", f"uv=={uv_hook}", "--quiet"))
     for step in steps:
         result = subprocess.run([uv, *step], cwd=template, capture_output=True, text=True)
         if result.returncode != 0:

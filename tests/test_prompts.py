@@ -58,7 +58,10 @@ def test_copier_prompts_at_80_columns(template_copy: Path, tmp_path: Path) -> No
     child.expect("Extension name")
     # The example is a hint in an empty field: what the user types is the answer.
     child.expect("Flask-Example")
-    child.send("Flask-Feather\r")
+    child.send("Flask-None\r")
+    # The toolbar is one line, cut at the terminal's width: the fix comes first.
+    child.expect("Validation error for question 'extension_name': use Flask-NoneExt")
+    child.send("\x7f" * len("None") + "Feather\r")  # the user's own text, edited
     child.expect("Import package")
     child.send("\r")
     child.expect("What the extension does")

@@ -211,7 +211,10 @@ def test_every_pin_has_one_source_and_the_template_runs_it(bake: Bake) -> None:
     for name, pinned in pins.items():
         assert version(name) == pinned, name
     hooks = update.hook_versions((bake() / ".pre-commit-config.yaml").read_text("utf-8"))
-    assert hooks == {name: pins[name] for name in ("codespell", "ruff", "zizmor")}
+    assert hooks == {
+        **{name: pins[name] for name in ("codespell", "ruff", "zizmor")},
+        "uv": version("uv"),
+    }
     groups = tomllib.loads((bake() / "pyproject.toml").read_text("utf-8"))["dependency-groups"]
     bounds = dict(
         re.match(r"([\w-]+)(?:\[\w+\])?>=([\d.]+)", req).groups()  # type: ignore[union-attr]
