@@ -4,6 +4,7 @@ only reachable through the README's `uvx cookiecutter`."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import socket
@@ -202,7 +203,7 @@ def test_a_first_make_test_on_a_silent_network_gives_up_within_30_seconds(
     bake: Bake, tmp_path: Path, silent_index: str
 ) -> None:
     """A fresh bake's first `make test` where nothing answers (a proxy that never replies):
-    uv gives up after two tries of 8 s, as the bake's lock does, and says which download."""
+    uv gives up after two tries of 8 s, as the bake's lock does, and says what it fetched."""
     project = tmp_path / "project"
     shutil.copytree(bake(), project)
     proxy = silent_index.removesuffix("/simple")
@@ -216,4 +217,6 @@ def test_a_first_make_test_on_a_silent_network_gives_up_within_30_seconds(
     assert result.returncode != 0
     assert time.monotonic() - started < 30
     said = " ".join(result.stderr.split())
-    assert "error: Failed to download `" in said and "cause: operation timed out" in said, said
+    # Which request times out first (a wheel, or the build backend's index page) varies.
+    assert re.search(r"error: Failed to (download|build) `", said), said
+    assert "cause: operation timed out" in said, said
