@@ -342,11 +342,13 @@ def test_every_shape_passes_pyright(bake: Bake, shape: str) -> None:
     assert "Type completeness score: 100%" in report
 
 
-# Extensions a port could bring, written here. Two follow Flask's guide and none of the
+# Extensions a port could bring, written here. Three follow Flask's guide and none of the
 # skeleton's conventions: a positional option, a second init_app taken as a no-op, no public
 # property, a reference to the extension (or nothing) in app.extensions, a config key of its
-# own spelling. Two do not: one keeps the app through its constructor only (as
-# flask-debugtoolbar's does), one through both paths.
+# own spelling, a session interface and a setting it refuses to start without (as
+# Flask-Session's), per-app state in a mapping keyed by the app. The others do not: one keeps
+# the app through its constructor only (as flask-debugtoolbar's does), one through both paths,
+# one keeps a setting on the instance and one on the class, where the last app wins.
 FOLLOWS_THE_GUIDE = {
     "in app.extensions": """
 class Thing:
@@ -374,61 +376,106 @@ class Thing:
         response.headers[self.header] = "1"
         return response
 """,
-}
-KEEPS_THE_APP = {
-    "through the constructor": """
+    "a session interface": """
+import weakref
+
+from flask.sessions import SecureCookieSessionInterface
+
+
+class ThingSessions(SecureCookieSessionInterface):
+    salt = "thing"
+
+
 class Thing:
     def __init__(self, app=None):
-        self.app = app
+        self.backends = weakref.WeakKeyDictionary()
         if app is not None:
             self.init_app(app)
 
     def init_app(self, app):
-        app.extensions["thing"] = self
+        if "THING_BACKEND" not in app.config:
+            raise RuntimeError("set THING_BACKEND")
+        self.backends[app] = app.config["THING_BACKEND"]
+        app.session_interface = ThingSessions()
 """,
-    "through both": """
+}
+INIT_APP = """
+    def init_app(self, app):
+        app.extensions["thing"] = self
+"""
+BREAKS_THE_GUIDE = {
+    "keeps the app through the constructor": f"""
 class Thing:
     def __init__(self, app=None):
         self.app = app
         if app is not None:
             self.init_app(app)
-
-    def init_app(self, app):
+{INIT_APP}""",
+    "keeps the app through both": f"""
+class Thing:
+    def __init__(self, app=None):
         self.app = app
-        app.extensions["thing"] = self
+        if app is not None:
+            self.init_app(app)
+{INIT_APP}        self.app = app
+""",
+    "a setting on the instance": f"""
+class Thing:
+    def __init__(self, app=None):
+        if app is not None:
+            self.init_app(app)
+{INIT_APP}        self.timeout = app.config.get("THING_TIMEOUT", 5)
+""",
+    "a setting on the class": f"""
+class Thing:
+    def __init__(self, app=None):
+        if app is not None:
+            self.init_app(app)
+{INIT_APP}        type(self).timeout = app.config.get("THING_TIMEOUT", 5)
 """,
 }
 
 
 def test_the_guideline_tests_check_any_extension(bake: Bake, tmp_path: Path) -> None:
-    """tests/test_guidelines.py names the extension in one line: pointed at another
-    extension, it passes for any that follows Flask's guide, however it differs from the
-    skeleton, and fails for one that keeps the app, by either path."""
+    """tests/test_guidelines.py names the extension in one line and makes apps in one
+    fixture: with those two changed, as a port changes them, it passes for any extension that
+    follows Flask's guide, however it differs from the skeleton, and fails, naming the
+    guideline, for one that keeps the app or keeps a setting where the last app wins."""
     project = tmp_path / "project"
     shutil.copytree(bake(), project, ignore=shutil.ignore_patterns(".git"))
     guidelines = project / "tests/test_guidelines.py"
     naming = "from flask_example import Example as Extension\n"
+    config = "app.config.update(TESTING=True)"
     text = guidelines.read_text("utf-8")
     assert [line for line in text.splitlines() if "xample" in line] == [naming.strip()]
-    guidelines.write_text(text.replace(naming, "from thing import Thing as Extension\n"))
+    assert text.count(config) == 1
+    text = text.replace(naming, "from thing import Thing as Extension\n")
+    guidelines.write_text(text.replace(config, 'app.config.update(THING_BACKEND="memory")'))
 
     for name, code in FOLLOWS_THE_GUIDE.items():
         (project / "tests/thing.py").write_text(code, "utf-8")
         result = run_baked_tests(project, "tests/test_guidelines.py")
         assert result.returncode == 0, (name, result.stdout)
 
+    kept = "test_the_app_is_not_kept_by_the_extension"
     expected = {
-        "through the constructor": ["test_the_app_is_not_kept_by_the_extension[constructor]"],
-        "through both": [
-            "test_the_app_is_not_kept_by_the_extension[constructor]",
-            "test_the_app_is_not_kept_by_the_extension[init_app]",
+        "keeps the app through the constructor": [f"{kept}[constructor]"],
+        "keeps the app through both": [
+            "test_init_app_keeps_state_on_each_app",
+            f"{kept}[constructor]",
+            f"{kept}[init_app]",
         ],
+        "a setting on the instance": ["test_init_app_keeps_state_on_each_app"],
+        "a setting on the class": ["test_init_app_keeps_state_on_each_app"],
     }
-    for name, code in KEEPS_THE_APP.items():
+    for name, code in BREAKS_THE_GUIDE.items():
         (project / "tests/thing.py").write_text(code, "utf-8")
         result = run_baked_tests(project, "tests/test_guidelines.py")
         failed = sorted(re.findall(r"^FAILED \S+::(\S+)", result.stdout, re.MULTILINE))
         assert failed == expected[name], (name, result.stdout)
+        if name.startswith("a setting"):
+            attribute = "self.timeout" if "instance" in name else "Thing.timeout"
+            assert f"init_app set {attribute}: one instance serves several apps" in result.stdout
 
 
 @pytest.mark.parametrize("shape", SHAPES)
