@@ -181,13 +181,57 @@ def test_lint_and_types(bake: Bake, combo: dict[str, object], tmp_path_factory) 
     run(BIN / "mypy", "--cache-dir", mypy_cache(tmp_path_factory), *SKELETON_MYPY, cwd=project)
 
 
-def test_a_broken_example_in_the_docs_fails_the_baked_suite(bake: Bake, tmp_path: Path) -> None:
+DOCS_EXAMPLES = Path(__file__).with_name("docs_examples.py")
+
+
+def run_docs_examples(project: Path) -> subprocess.CompletedProcess[str]:
+    """The skeleton's illustrative blocks, run from the bake with its pytest config only."""
+    return run_baked_tests(project, "-c", "pyproject.toml", "--noconftest", str(DOCS_EXAMPLES))
+
+
+@gate(varying=CODE_OPTIONS)
+def test_the_skeletons_illustrations_work(bake: Bake, combo: dict[str, object]) -> None:
+    result = run_docs_examples(bake(**combo))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert " passed" in result.stdout
+
+
+def test_broken_docs_examples_fail(bake: Bake, tmp_path: Path) -> None:
+    """A broken illustration fails the template's check; a broken session example (>>>)
+    fails the bake's own suite, naming the page."""
     project = tmp_path / "project"
     shutil.copytree(bake(), project, ignore=shutil.ignore_patterns(".git"))
     edit(project / "README.rst", {"FROM visits": "FROM items"})
-    result = run_baked_tests(project, "tests/test_docs.py")
+    result = run_docs_examples(project)
     assert result.returncode == 1
     assert "README.rst: GET /visits" in result.stdout
+    edit(project / "docs/index.rst", {"(42,)": "(41,)"})
+    result = run_baked_tests(project)
+    assert result.returncode == 1
+    assert "FAILED docs/index.rst::index.rst" in result.stdout
+
+
+def test_illustrations_do_not_run_and_readme_md_doctests_do(bake: Bake, tmp_path: Path) -> None:
+    """An author's illustrative snippet (names it never defines) is left alone; a README.md
+    session example runs."""
+    project = tmp_path / "project"
+    shutil.copytree(bake(), project, ignore=shutil.ignore_patterns(".git"))
+    (project / "README.rst").unlink()
+    readme = (
+        "# Flask-Example\n\n```python\nif user_has_membership(user):\n    grant()\n```\n\n"
+        # doctest reads a session's output up to a blank line: one before the closing fence.
+        "```pycon\n>>> from flask_example import Example\n>>> Example().timeout\n5.0\n\n```\n"
+    )
+    (project / "README.md").write_text(readme, "utf-8")
+    edit(
+        project / "docs/index.rst",
+        {".. code-block:: python\n": ".. code-block:: python\n\n    import placeholder\n"},
+    )
+    result = run_baked_tests(project, "-v")
+    assert result.returncode == 0, result.stdout
+    assert "README.md::README.md PASSED" in result.stdout
+    (project / "README.md").write_text(readme.replace("5.0", "6.0"), "utf-8")
+    assert "FAILED README.md::README.md" in run_baked_tests(project).stdout
 
 
 def test_code_options_are_the_only_options_the_code_uses() -> None:

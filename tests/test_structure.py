@@ -49,7 +49,6 @@ EXPECTED_FILES = {
     "src/flask_example/_resource.py",
     "src/flask_example/py.typed",
     "tests/conftest.py",
-    "tests/test_docs.py",
     "tests/test_example_app.py",
     "tests/test_guidelines.py",
     "tests/test_resource.py",

@@ -1,4 +1,9 @@
-"""The Python examples in the README and the docs work as written."""
+"""The skeleton's illustrative Python blocks in the README and the docs work as written.
+
+Not a bake's test (a port's snippets are illustrations, and its session examples run as
+doctests): the template's tests run it in a bake, from the bake's directory, to hold the
+skeleton's own documents to more.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +13,7 @@ from pathlib import Path
 import pytest
 from flask import Flask
 
-ROOT = Path(__file__).parent.parent
+ROOT = Path.cwd()
 DOCUMENTS = [ROOT / "README.rst", *sorted((ROOT / "docs").glob("*.rst"))]
 
 
@@ -32,9 +37,7 @@ def python_blocks(path: Path) -> list[str]:
     [path for path in DOCUMENTS if python_blocks(path)],
     ids=lambda path: str(path.relative_to(ROOT)),
 )
-def test_examples_run(
-    document: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_examples_run(document: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A document's blocks run in order, as a reader follows them, in one namespace per
     example (a block importing Flask starts one). Then every view they define (and every
     view of the app each factory makes) answers without a server error."""
