@@ -312,27 +312,63 @@ UNTYPED_TESTS = {
 }
 
 
+def typecheck(project: Path, cache: Path) -> subprocess.CompletedProcess[str]:
+    """What tox's typing env runs, with this environment's mypy and pyright."""
+    env = {
+        **os.environ,
+        "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}",
+        "PYTHONPATH": str(project / "src"),
+        "MYPY_CACHE_DIR": str(cache),
+    }
+    script = [sys.executable, "scripts/typecheck.py", "flask_example"]
+    return subprocess.run(script, cwd=project, env=env, capture_output=True, text=True)
+
+
 def test_typing_is_as_pallets_type(
     bake: Bake, tmp_path: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
-    """mypy --strict over the package, pyright in basic mode over it, the tests and the
-    examples (the project's own configuration): untyped tests that import a helper as `app`
-    need no change to it (the port above holds Python files shipped as package data)."""
+    """mypy --strict over the package, pyright in basic mode over it (the project's own
+    configuration): untyped tests that import a helper as `app` need no change to it (the
+    port above holds Python files shipped as package data). An untyped module fails it, until
+    the `Typing :: Typed` classifier and py.typed go: then mypy alone checks what has
+    annotations. The classifier and the file must agree."""
     project = tmp_path / "project"
     shutil.copytree(bake(), project, ignore=shutil.ignore_patterns(".git"))
     for path, text in UNTYPED_TESTS.items():
         (project / path).write_text(text, "utf-8")
-    run(BIN / "mypy", "--cache-dir", mypy_cache(tmp_path_factory), cwd=project)
-    env = {**os.environ, "PYTHONPATH": str(project / "src")}
-    assert "0 errors" in run(BIN / "pyright", "--pythonpath", sys.executable, cwd=project, env=env)
-    run(BIN / "ruff", "check", cwd=project)
-    # The package itself is still held to mypy --strict.
-    (project / "src/flask_example/helpers.py").write_text("def untyped(x):\n    return x\n")
     cache = mypy_cache(tmp_path_factory)
-    result = subprocess.run(
-        [BIN / "mypy", "--cache-dir", cache], cwd=project, capture_output=True, text=True
-    )
+    result = typecheck(project, cache)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Type completeness score: 100%" in result.stdout
+    run(BIN / "ruff", "check", cwd=project)
+
+    (project / "src/flask_example/helpers.py").write_text("def untyped(x):\n    return x\n")
+    result = typecheck(project, cache)
     assert "helpers.py:1: error: Function is missing a type annotation" in result.stdout
+    assert error_lines(result.stderr) == [
+        "ERROR: mypy --strict, pyright --verifytypes flask_example --ignoreexternal failed"
+    ]
+    typed = (project / "pyproject.toml").read_text("utf-8")
+    edit(project / "pyproject.toml", {'    "Typing :: Typed",\n': ""})
+    assert error_lines(typecheck(project, cache).stderr) == [
+        "ERROR: src/flask_example/py.typed says the package is typed and pyproject.toml does"
+        " not declare Typing :: Typed: add the classifier, or delete the file"
+    ]
+    (project / "src/flask_example/py.typed").unlink()
+    result = typecheck(project, cache)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "pyright" not in result.stdout
+    (project / "src/flask_example/helpers.py").write_text(
+        "def typed(x: int) -> str:\n    return x\n"
+    )
+    result = typecheck(project, cache)
+    assert "helpers.py:2: error: Incompatible return value type" in result.stdout
+    assert error_lines(result.stderr) == ["ERROR: mypy failed"]
+    (project / "pyproject.toml").write_text(typed, "utf-8")
+    assert error_lines(typecheck(project, cache).stderr) == [
+        "ERROR: pyproject.toml declares Typing :: Typed and src/flask_example/py.typed is"
+        " missing: add the file, or remove the classifier while the package is not typed"
+    ]
 
 
 def test_lowest_versions_list_every_problem_in_one_run(ported: Path, tmp_path: Path) -> None:

@@ -44,6 +44,7 @@ EXPECTED_FILES = {
     "pyproject.toml",
     "scripts/check_release.py",
     "scripts/floors.py",
+    "scripts/typecheck.py",
     "setup.py",
     "src/flask_example/__init__.py",
     "src/flask_example/_resource.py",

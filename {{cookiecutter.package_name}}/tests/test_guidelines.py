@@ -48,7 +48,7 @@ def shape(value: object) -> object:
 def footprint(app: Flask) -> dict[str, object]:
     """Every way an extension hooks into an app: what the app holds itself (config,
     app.extensions, blueprints, error handlers, request and context hooks, the session
-    interface, the JSON provider), its URL rules, its commands and its Jinja environment."""
+    interface, the JSON provider), its URL rules, commands and Jinja environment."""
     held = {name: shape(value) for name, value in vars(app).items()}
     held["session_interface"] = shape(app.session_interface)
     rules = app.url_map.iter_rules()
