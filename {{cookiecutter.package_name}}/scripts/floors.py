@@ -26,6 +26,11 @@ def uv(*args: str, stdin: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([UV, *args], input=stdin, capture_output=True, text=True)
 
 
+def named(req: Requirement) -> str:
+    """The name to write back, with its extras, whose dependencies are tested too."""
+    return req.name + (f"[{','.join(sorted(req.extras))}]" if req.extras else "")
+
+
 def problems(python: str, python_version: str) -> list[str]:
     with open("pyproject.toml", "rb") as file:
         config = tomllib.load(file)
@@ -37,7 +42,7 @@ def problems(python: str, python_version: str) -> list[str]:
         if lowest:
             bounded.append((req, Version(lowest[0])))
         else:
-            found.append(f"{req} has no lower bound: write {req.name}>=<the oldest>")
+            found.append(f"{req} has no lower bound: write {named(req)}>=<the oldest>")
 
     wanted = "".join(f"{req}\n" for req, _ in bounded)
     pip_compile = ["pip", "compile", "-", "--no-header", "--no-annotate", "-p", python]
@@ -48,7 +53,7 @@ def problems(python: str, python_version: str) -> list[str]:
         if version and Version(version) != floor:
             found.append(
                 f"{req}: the resolver had to raise {req.name} {floor} to {version};"
-                f" write {req.name}>={version}"
+                f" write {named(req)}>={version}"
             )
     if compiled.returncode == 0:
         install = ["pip", "install", "-q", "-p", python, "--no-deps", "-r-", "-e."]
