@@ -522,3 +522,21 @@ def test_make_lint_writes_nothing_where_ruff_is_set_to_fix(bake: Bake, tmp_path:
     output = make_fails(project, "lint")
     assert "I001" in output
     assert module.read_text("utf-8") == before
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [("tox.ini", "[tox]\nenv_list = py\n"), ("setup.cfg", "[tox:tox]\nenvlist = py\n")],
+)
+def test_a_leftover_tox_config_is_named(bake: Bake, tmp_path: Path, name: str, text: str) -> None:
+    """tox would read it instead of [tool.tox] and find none of the envs: every target that
+    runs tox stops at once with one line saying what to do; the others run as before."""
+    project = tmp_path / "project"
+    shutil.copytree(bake(), project)
+    (project / name).write_text(text, "utf-8")
+    for target in ("lint", "typing", "test-min", "docs"):
+        output = make_fails(project, target)
+        assert f"*** {name}: tox reads its config instead of pyproject.toml's [tool.tox];" in output
+        assert "move what you need there, then remove it.  Stop." in output
+    assert "pytest" in make(project, "-n", "test")
+    assert run("git", "status", "--porcelain", cwd=project).split() == ["??", name]
