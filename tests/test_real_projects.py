@@ -291,12 +291,18 @@ def test_make_docs_without_network(ported: Path) -> None:
     conf = ported / "docs/conf.py"
     hosts = re.findall(r'\("https://([^/"]+)/[^"]*", None\)', conf.read_text("utf-8"))
     assert len(hosts) == 3
-    edit(conf, {f"https://{host}/": "https://127.0.0.1:9/" for host in hosts})
+    edit(conf, {f"https://{host}/": f"https://127.0.0.{n}:9/" for n, host in enumerate(hosts, 1)})
     # On a laptop: CI and Read the Docs read every inventory, and fail without one.
     laptop = {k: v for k, v in os.environ.items() if k not in {"CI", "READTHEDOCS"}}
     out = make(ported, "docs", env=laptop)
     assert "docs: without the inventories of python, flask, werkzeug" in out
     assert (ported / "docs/_build/dirhtml/index.html").is_file()
+    # CI's docs job is tox's docs env too: it sees CI, and an inventory it cannot read fails.
+    result = subprocess.run(
+        ["make", "-C", ported, "docs"], env={**laptop, "CI": "true"}, capture_output=True, text=True
+    )
+    assert result.returncode != 0
+    assert "failed to reach any of the inventories" in result.stdout + result.stderr, result
     run("git", "checkout", "docs/conf.py", cwd=ported)
 
 
