@@ -32,6 +32,19 @@ HEADER = """\
 OWN = ("extension_name", "short_description", "author_name", "author_email", "github_owner")
 
 
+# copier alone adopts an existing project: asked first, only where the destination holds a
+# pyproject.toml; cookiecutter.json's private `_adopt` stands for it in the file table.
+ADOPT = {
+    "type": "bool",
+    "default": False,
+    "help": "Adopt the project here: write the toolchain around its own files",
+    "when": "{{ adoptable() }}",
+    "validator": "{{ adoption_validator() }}",
+}
+# The questions of a new project's skeleton, which an adoption keeps from the project.
+SKELETON = ("shape", "version", "build_backend", "with_views", "with_cli", "init_git")
+
+
 def question(name: str, value: object, prompt: str | dict[str, str]) -> dict[str, object]:
     # A choice's prompt may label its choices, as cookiecutter's __prompts__ allow.
     labels = prompt if isinstance(prompt, dict) else {}
@@ -45,13 +58,17 @@ def question(name: str, value: object, prompt: str | dict[str, str]) -> dict[str
         spec = {"type": "str", "placeholder": value}
     else:
         spec = {"type": "str", "default": value}
+    if name in SKELETON:
+        spec["when"] = "{{ not adopt }}"
     # The same checks, and messages, as cookiecutter's pre_gen_project hook.
     return {**spec, "help": help_text, "validator": f"{{{{ validator({name!r}) }}}}"}
 
 
 def exclusion(pattern: str, wanted: dict[str, object]) -> str:
     """The pattern, left out unless every option has the wanted value."""
-    chosen = " and ".join(f"{option} == {json.dumps(value)}" for option, value in wanted.items())
+    chosen = " and ".join(
+        f"{option.removeprefix('_')} == {json.dumps(value)}" for option, value in wanted.items()
+    )
     return f"{{% if not ({chosen}) %}}{pattern}{{% endif %}}"
 
 
@@ -77,13 +94,17 @@ def config(cookiecutter: dict[str, object]) -> dict[str, object]:
         ],
         "_tasks": [
             {
+                "command": ["{{ _copier_python }}", "{{ _copier_conf.src_path }}/hooks/adopt.py"],
+                "when": "{{ adopt and _copier_operation == 'copy' }}",
+            },
+            {
                 "command": [
                     "{{ _copier_python }}",
                     "{{ _copier_conf.src_path }}/hooks/post_gen_project.py",
                     "{{ _copier_conf.answers_file }}",
                 ],
                 "when": "{{ _copier_operation == 'copy' }}",
-            }
+            },
         ],
         # After every `copier update`, once copier has merged: the files left to resolve.
         "_migrations": [
@@ -94,6 +115,7 @@ def config(cookiecutter: dict[str, object]) -> dict[str, object]:
                 ],
             }
         ],
+        "adopt": ADOPT,
         **{
             name: question(name, value, prompts[name])
             for name, value in cookiecutter.items()

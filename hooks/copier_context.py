@@ -30,7 +30,8 @@ class CookiecutterNamespace(ContextHook):
         return self.environment.globals["questions"]()  # type: ignore[no-any-return]
 
     def hook(self, context: dict[str, Any]) -> None:
-        answers = {key: context[key] for key in self.questions if key in context}
+        # The questions of cookiecutter.json, and copier's own `adopt`.
+        answers = {key: context[key] for key in [*self.questions, "adopt"] if key in context}
         key = json.dumps(answers, sort_keys=True, default=str)
         if key not in self.namespaces:
             self.namespaces[key] = self.namespace(answers)

@@ -18,6 +18,7 @@ import io
 import json
 import keyword
 import re
+import subprocess
 import textwrap
 import tokenize
 import unicodedata
@@ -274,7 +275,16 @@ def namespace(answers: Mapping[str, object]) -> dict[str, object]:
             result[key] = answers[key]
         else:
             answered = False
+    # cookiecutter.json's private _adopt is copier's question `adopt`: only copier writes
+    # into an existing project (copier_config.ADOPT).
+    result["_adopt"] = adopting(answers)
     return result
+
+
+def adopting(answers: Mapping[str, object]) -> bool:
+    """Whether the answers adopt an existing project (copier reads yes/no text later)."""
+    adopt = answers.get("adopt")
+    return adopt is True or (isinstance(adopt, str) and adopt.lower() in YES)
 
 
 def is_default(field: str, answers: Mapping[str, object]) -> bool:
@@ -465,6 +475,56 @@ def _as_copier_reads(field: str, value: object) -> object:
     return value.lower() in YES if yes_no and isinstance(value, str) and _yes_no(value) else value
 
 
+def _adoption_problem(answers: Mapping[str, object]) -> str | None:
+    """Under copier with ``adopt``: what keeps the destination from being adopted."""
+    destination = Path(str(answers["_copier_conf"]["dst_path"]))  # type: ignore[index]
+    package = str(answers["package_name"])
+    if (destination / "src" / package / "__init__.py").is_file():
+        return None
+    if (destination / package / "__init__.py").is_file():
+        return (
+            f"package_name: the gates read the package from src/; move it there first:"
+            f" git mv {package} src/{package} && git commit, then adopt"
+        )
+    return (
+        f"package_name: {destination} has no package src/{package}/; give the name the"
+        " project imports"
+    )
+
+
+@pass_context
+def adoptable(context: Context) -> bool:
+    """Whether copier writes into a project that exists: then it asks whether to adopt it."""
+    destination = Path(str(context["_copier_conf"]["dst_path"]))
+    return (destination / "pyproject.toml").is_file()
+
+
+@pass_context
+def _adoption_validator(context: Context) -> str:
+    """copier's validator of ``adopt``: what an adoption needs before it writes anything."""
+    # copier update renders the old and the new template in empty directories, with the
+    # stored answers: there is no project to check there.
+    if not adopting(context) or not adoptable(context):
+        return ""
+    destination = Path(str(context["_copier_conf"]["dst_path"]))
+    try:
+        import tomlkit  # noqa: F401
+    except ImportError:
+        return (
+            "tomlkit, which merges the toolchain into pyproject.toml, is not beside copier:"
+            " uvx --with copier-template-extensions --with tomlkit copier copy ..."
+        )
+    status = subprocess.run(
+        ["git", "status", "--porcelain"], cwd=destination, capture_output=True, text=True
+    )
+    if status.returncode or status.stdout or not (destination / "pyproject.toml").is_file():
+        return (
+            f"commit the project first: {destination} is not a git repository with its"
+            " pyproject.toml committed and nothing else changed; the adoption is a diff to review"
+        )
+    return ""
+
+
 @pass_context
 def _copier_validator(context: Context, field: str) -> str:
     """copier's validator of one question: its problem, shown at the prompt, or nothing.
@@ -476,7 +536,10 @@ def _copier_validator(context: Context, field: str) -> str:
     data = dict(answers["_copier_conf"]["data"])
     problem = field_problem(field, answers, data)
     if field == "package_name" and not problem:
-        problem = _destination_problem(answers)
+        if not adopting(answers):
+            problem = _destination_problem(answers)
+        elif adoptable(context):  # not in the empty directories of copier update
+            problem = _adoption_problem(answers)
     if not problem:
         return ""
     # copier names the question itself, and its toolbar shows one line: the reason and the
@@ -507,6 +570,8 @@ class TemplateExtension(Extension):
         environment.globals.update(
             answer_problems=answer_problems,
             validator=_copier_validator,
+            adoption_validator=_adoption_validator,
+            adoptable=adoptable,
             # The year the project is made, for its license and docs.
             year=datetime.datetime.now(datetime.UTC).year,
             template_defaults=template_defaults,

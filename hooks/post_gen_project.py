@@ -65,7 +65,8 @@ def uv_cause(stderr: str) -> str:
 def lock(context: dict[str, object]) -> str:
     """Make uv.lock; return what the user still has to do ("" if nothing). Ctrl-C skips it."""
     commit = " && git add uv.lock && git commit -m 'Lock the dependencies'"
-    later = f"make it before the first push: make test{commit if context.get('init_git') else ''}"
+    first = context.get("init_git") and not context.get("_adopt")
+    later = f"make it before the first push: make test{commit if first else ''}"
     if os.path.exists("uv.lock"):
         return ""
     # The uv that runs this engine (uvx or uv tool run set UV), the one on PATH, or one
@@ -190,6 +191,18 @@ def main() -> int:
     if "_commit" in context:
         write_cruft_state(context)
 
+    if context.get("_adopt"):
+        # An existing project, in a repository with history (hooks/adopt.py has merged its
+        # pyproject.toml): nothing is committed, and only the lock is added.
+        note = lock(context)
+        if note:
+            print(f"NOTE: {note}", file=sys.stderr)
+        print(
+            f"Adopted {os.path.basename(os.getcwd())}: the toolchain is written around the"
+            " project's own files. Next: make test && make lint; review the change (git"
+            " status, git diff), then commit it with uv.lock"
+        )
+        return 0
     files: list[str] | None = context.get("files")  # type: ignore[assignment]
     notes = [lock(context), git_first_commit(files) if context.get("init_git") else ""]
     if INTERRUPTED:

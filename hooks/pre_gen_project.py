@@ -47,7 +47,8 @@ def existing_directory_problems(project_dir: str) -> list[str]:
     if os.listdir(project_dir):
         return [
             f"package_name: the directory {project_dir} already exists and is not empty; choose"
-            " another package_name, or another place with --output-dir"
+            " another package_name, or another place with --output-dir (to adopt the project"
+            " there, use copier: see the template's README, Adopting an existing extension)"
         ]
     return []
 

@@ -231,7 +231,8 @@ def test_existing_directory_is_refused_even_with_overwrite(
     lines = error_lines(capfd.readouterr().err)
     assert lines == [
         f"ERROR: package_name: the directory {existing} already exists and is not empty;"
-        " choose another package_name, or another place with --output-dir"
+        " choose another package_name, or another place with --output-dir (to adopt the"
+        " project there, use copier: see the template's README, Adopting an existing extension)"
     ]
 
 

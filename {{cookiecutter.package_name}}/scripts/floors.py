@@ -23,7 +23,8 @@ UV = os.environ.get("UV", "uv")  # `uv run` gives its own path
 
 
 def uv(*args: str, stdin: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([UV, *args], input=stdin, capture_output=True, text=True)
+    command = [UV, *args]
+    return subprocess.run(command, check=False, input=stdin, capture_output=True, text=True)
 
 
 def named(req: Requirement) -> str:
