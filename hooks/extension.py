@@ -494,8 +494,15 @@ def _adoption_problem(answers: Mapping[str, object]) -> str | None:
 
 @pass_context
 def adoptable(context: Context) -> bool:
-    """Whether copier writes into a project that exists: then it asks whether to adopt it."""
-    destination = Path(str(context["_copier_conf"]["dst_path"]))
+    """Whether copier writes into a project that exists, not made from this template or
+    adopted already: then it asks whether to adopt it."""
+    conf = context["_copier_conf"]
+    destination = Path(str(conf["dst_path"]))
+    answers = destination / str(conf["answers_file"])
+    if answers.is_file():
+        import yaml  # copier's
+
+        return "adopt" in (yaml.safe_load(answers.read_text("utf-8")) or {})
     return (destination / "pyproject.toml").is_file()
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 import shutil
 import subprocess
 import tomllib
@@ -157,9 +158,29 @@ def copier(*args: object, cwd: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+def readme_command() -> list[str]:
+    """The README's adoption command, as a maintainer types it."""
+    readme = (TEMPLATE / "README.rst").read_text("utf-8")
+    section = readme.split("Adopting an existing extension\n", 1)[1]
+    [line] = [line for line in section.splitlines() if line.strip().startswith("$ uvx")]
+    return shlex.split(line.strip().removeprefix("$ "))
+
+
 def adopt(template: Path, project: Path) -> subprocess.CompletedProcess[str]:
+    """The README's command, with copier from this environment (uvx would fetch it), this
+    template, and the answers given rather than typed."""
+    command = readme_command()
+    assert command[:6] == [
+        "uvx",
+        "--with",
+        "copier-template-extensions",
+        "--with",
+        "tomlkit",
+        "copier",
+    ]
+    args = [str(template) if arg == "gh:org/flask-ext-template" else arg for arg in command[6:]]
     data = [arg for name, value in ANSWERS.items() for arg in ("--data", f"{name}={value}")]
-    return copier("copy", "--trust", "--overwrite", "--defaults", *data, template, ".", cwd=project)
+    return copier(*args[:-1], "--defaults", *data, args[-1], cwd=project)
 
 
 def make(project: Path, *args: str) -> str:

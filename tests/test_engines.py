@@ -65,7 +65,9 @@ def test_copier_yml_is_generated_from_cookiecutter_json() -> None:
     assert written == (TEMPLATE / "copier.yml").read_text("utf-8")
     config = yaml.safe_load((TEMPLATE / "copier.yml").read_text("utf-8"))
     questions = [name for name in DEFAULTS if not name.startswith("_")]
-    assert [name for name in config if not name.startswith("_")] == questions
+    # copier's own first question, asked where a project exists: whether to adopt it.
+    assert config["adopt"] == copier_config.ADOPT
+    assert [name for name in config if not name.startswith("_")] == ["adopt", *questions]
     for name in questions:
         prompt = DEFAULTS["__prompts__"][name]
         if isinstance(prompt, dict):  # a choice question with labelled choices
