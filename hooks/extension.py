@@ -511,9 +511,13 @@ def _adoption_validator(context: Context) -> str:
     """copier's validator of ``adopt``: what an adoption needs before it writes anything."""
     # copier update renders the old and the new template in empty directories, with the
     # stored answers: there is no project to check there.
+    conf = context["_copier_conf"]
+    destination = Path(str(conf["dst_path"]))
+    # Adopted already (copier recopy), or nothing to adopt.
     if not adopting(context) or not adoptable(context):
         return ""
-    destination = Path(str(context["_copier_conf"]["dst_path"]))
+    if (destination / str(conf["answers_file"])).is_file():
+        return ""
     try:
         import tomlkit  # noqa: F401
     except ImportError:

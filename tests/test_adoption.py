@@ -285,6 +285,15 @@ def test_an_existing_extension_adopts_the_template_and_updates(tmp_path: Path) -
     assert " passed" in make(project, "test")
     make(project, "lint")
 
+    # copier recopy, from the stored answers, never brings the skeleton back.
+    make(project, "clean")
+    recopied = copier("recopy", "--trust", "--defaults", "--overwrite", cwd=project)
+    assert recopied.returncode == 0, recopied.stderr
+    assert {path: (project / path).read_bytes() for path in OWN} == before
+    status = git(project, "status", "--porcelain", "--untracked-files=all")
+    assert not [line for line in status.splitlines() if line[3:].startswith(("src/", "tests/"))]
+    assert tomllib.loads((project / "pyproject.toml").read_text("utf-8"))["project"]
+
 
 def test_a_flat_layout_is_refused_with_one_line_and_nothing_written(tmp_path: Path) -> None:
     template = template_repo(tmp_path / "template")
