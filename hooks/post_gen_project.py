@@ -160,6 +160,41 @@ def answers() -> dict[str, object]:
     return json.loads(r"""{{ cookiecutter | tojson }}""")  # type: ignore[no-any-return]
 
 
+# Where each shape's worked example lives, to replace.
+EXAMPLES = {
+    "context_resource": "the SQLite connection",
+    "app_client": "KeyValueClient",
+    "request_hooks": "the request ID hooks",
+}
+PUBLISHING = {
+    "github": "on PyPI, add the repository and .github/workflows/publish.yaml as a trusted"
+    " publisher, with the environment publish",
+    "gitlab": "on PyPI, add the project and .gitlab-ci.yml as a trusted publisher (GitLab),"
+    " with the environment publish",
+    "travis": "set UV_PUBLISH_TOKEN (a PyPI API token) in the repository's settings on"
+    " Travis, not shown in the build log",
+    "none": "make a PyPI API token for make publish (UV_PUBLISH_TOKEN)",
+}
+
+
+def first_steps(context: dict[str, object]) -> list[str]:
+    """The new owner's steps, once, before the first release: the bake's last lines, never in
+    what the project publishes."""
+    package, module = context["package_name"], str(context["__module"])
+    return [
+        f"1. Replace the worked example, {EXAMPLES[str(context['shape'])]}:"
+        f" src/{package}/{module}.py, tests/test_{module[1:]}.py, examples/app.py and its"
+        " test, the README's Usage and docs/. Keep tests/test_guidelines.py (if the class is"
+        " renamed, change its import; if the extension needs settings, its new_app fixture);"
+        " tests/test_skeleton.py holds the skeleton's own conventions: keep or replace them.",
+        f"2. Connect Read the Docs to the repository: .readthedocs.yaml builds"
+        f" {context['__docs_url']}/.",
+        f"3. Before the first release, {PUBLISHING[str(context['ci'])]}.",
+        "4. When you can no longer maintain it, hand it over rather than let it go stale:"
+        " to a contributor, or to Pallets-Eco, which takes in community Flask extensions.",
+    ]
+
+
 def write_cruft_state(context: dict[str, object]) -> None:
     """Under ``cruft create``, write the .cruft.json it writes after this hook, so that the
     first commit holds it and the project is clean for ``cruft update``. cruft alone adds
@@ -212,10 +247,8 @@ def main() -> int:
 
     project = os.getcwd()
     where = os.path.relpath(project, user_dir or os.path.dirname(project))
-    print(
-        f"Created {os.path.basename(project)}. Next: cd {shlex.quote(where)} && make test;"
-        " the owner's first steps are in docs/contributing.rst"
-    )
+    print(f"Created {os.path.basename(project)}. Next: cd {shlex.quote(where)} && make test")
+    print("Then, once:", *first_steps(context), sep="\n")
     return 0
 
 

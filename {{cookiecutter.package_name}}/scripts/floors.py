@@ -23,8 +23,8 @@ UV = os.environ.get("UV", "uv")  # `uv run` gives its own path
 
 
 def uv(*args: str, stdin: str) -> subprocess.CompletedProcess[str]:
-    command = [UV, *args]
-    return subprocess.run(command, check=False, input=stdin, capture_output=True, text=True)
+    run = subprocess.run
+    return run([UV, *args], check=False, input=stdin, capture_output=True, text=True)
 
 
 def named(req: Requirement) -> str:

@@ -35,6 +35,7 @@ if __name__ == "__main__":
     if typed:
         verify = ["pyright", "--verifytypes", package, "--ignoreexternal"]
         checks = [["mypy", "--strict"], ["pyright"], verify]
-    failed = [check for check in checks if subprocess.run(check, check=False).returncode]
+    run = subprocess.run
+    failed = [" ".join(check) for check in checks if run(check, check=False).returncode]
     if failed:
-        sys.exit(f"ERROR: {', '.join(' '.join(check) for check in failed)} failed")
+        sys.exit(f"ERROR: {', '.join(failed)} failed")
