@@ -273,7 +273,7 @@ def test_every_publish_job_runs_the_release_check_before_it_builds(
     commands = publish_commands(project, ci)
     check = commands.index("uv run --quiet scripts/check_release.py")
     assert commands[check + 1] == "uv build"
-    planned = run("make", "-n", "-C", project, "publish").splitlines()
+    planned = run("make", "-n", "-C", project, "dist").splitlines()
     check = next(i for i, line in enumerate(planned) if "scripts/check_release.py" in line)
     build = next(i for i, line in enumerate(planned) if " build" in line)
     assert check < build

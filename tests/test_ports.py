@@ -11,7 +11,7 @@ bake's own targets run on it, with the toolchain as the template wrote it:
     ``Typing :: Typed`` classifier removed;
 (c) a package whose tests group has a dependency with an extra, with ``README.md``, a
     ``LICENSE`` file, illustrative snippets in its docs that do not run, a setting it refuses
-    to start without, and ``fix = true`` in its ruff table.
+    to start without, and ``fix = true`` in its ruff table (the bake's, as Pallets').
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -361,6 +362,7 @@ def port_untyped(project: Path) -> None:
 
 def port_required_config(project: Path) -> None:
     pour(project, REQUIRED_CONFIG)
+    assert tomllib.loads((project / "pyproject.toml").read_text("utf-8"))["tool"]["ruff"]["fix"]
     (project / "README.rst").unlink()
     (project / "LICENSE.txt").rename(project / "LICENSE")
     edit(
@@ -369,7 +371,6 @@ def port_required_config(project: Path) -> None:
             'readme = "README.rst"': 'readme = "README.md"',
             'license-files = ["LICENSE.txt"]': 'license-files = ["LICENSE"]',
             '"flask[async]>=3.0"]': '"flask[async]>=3.0", "requests[socks]>=2.31"]',
-            "[tool.ruff]\n": "[tool.ruff]\nfix = true\n",  # the project's own, as Pallets'
         },
     )
     edit(project / "docs/license.rst", {"../LICENSE.txt": "../LICENSE"})

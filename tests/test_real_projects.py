@@ -20,6 +20,7 @@ import shutil
 import subprocess
 import sys
 import tarfile
+import tomllib
 import zipfile
 from pathlib import Path
 
@@ -521,7 +522,7 @@ def test_make_lint_writes_nothing_where_ruff_is_set_to_fix(bake: Bake, tmp_path:
     fixable error and leaves the file as it was (`make format` is the one that writes)."""
     project = tmp_path / "project"
     shutil.copytree(bake(), project)
-    edit(project / "pyproject.toml", {"[tool.ruff]\n": "[tool.ruff]\nfix = true\n"})
+    assert tomllib.loads((project / "pyproject.toml").read_text("utf-8"))["tool"]["ruff"]["fix"]
     module = project / "src/flask_example/_unsorted.py"
     module.write_text('"""Imports out of order."""\n\nimport sys\nimport os\n\nX = (os, sys)\n')
     before = module.read_text("utf-8")

@@ -54,6 +54,7 @@ def test_cruft_create_check_and_update(template_repo: Path, tmp_path: Path) -> N
     # The first commit holds .cruft.json: the project is clean, ready for `cruft update`.
     assert run("git", "status", "--porcelain", cwd=project) == ""
     assert ".cruft.json" in run("git", "ls-files", cwd=project).split()
+    assert 'skip = [".git", "uv.lock"]' in (project / "pyproject.toml").read_text("utf-8")
 
     # A later change to the template reaches the project with `cruft update`.
     changes = template_repo / "{{cookiecutter.package_name}}" / "CHANGES.rst"
