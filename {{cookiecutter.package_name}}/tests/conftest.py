@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from collections.abc import Iterator
 from importlib.metadata import version
 
 import pytest
@@ -21,11 +20,11 @@ def ext() -> {{ cookiecutter.__class_name }}:
 
 
 @pytest.fixture
-def app(ext: {{ cookiecutter.__class_name }}) -> Iterator[Flask]:
+def app(ext: {{ cookiecutter.__class_name }}) -> Flask:
     app = Flask(__name__)
     app.config.update(TESTING=True)
     ext.init_app(app)
-    yield app
+    return app
 
 
 @pytest.fixture

@@ -65,7 +65,10 @@ def public_properties() -> list[str]:
 def test_an_app_never_initialized_is_a_clear_error() -> None:
     """Using the extension with an app it was not registered on (or by another instance)
     raises RuntimeError, not AttributeError or KeyError."""
-    assert public_properties()
+    assert public_properties(), (
+        "this test reads the extension's state through its public properties, and"
+        " it has none: check its methods here instead, or delete this test"
+    )
     registered = create_app()
     Extension(registered)
     for app in (create_app(), registered):
