@@ -424,11 +424,11 @@ def test_template_ci_runs_the_suite_without_uv_once() -> None:
     assert len(marked) >= 3
 
 
-def test_the_readme_explains_every_target_of_the_templates_makefile() -> None:
-    """Each target the template's own Makefile declares has its entry in the README."""
+def test_contributing_explains_every_target_of_the_templates_makefile() -> None:
+    """Each target the template's own Makefile declares has its entry in CONTRIBUTING.rst."""
     makefile = (TEMPLATE / "Makefile").read_text("utf-8")
     targets = re.search(r"^\.PHONY: (.+)$", makefile, re.MULTILINE)[1].split()  # type: ignore[index]
-    readme = (TEMPLATE / "README.rst").read_text("utf-8")
+    readme = (TEMPLATE / "CONTRIBUTING.rst").read_text("utf-8")
     explained = set(re.findall(r"^``make ([a-z-]+)``", readme, re.MULTILINE))
     assert set(targets) - {"venv", "clean"} == explained
     fast = re.search(r"^FAST := (.+)$", makefile, re.MULTILINE)[1].split()  # type: ignore[index]

@@ -64,7 +64,7 @@ BAD_ANSWERS = [
             ("Exception", "a Python builtin"),
             *[
                 (part, "a name the generated code already uses")
-                for part in ("App", "Any", "Path", "Iterator", "Response", "View")
+                for part in ("App", "Any", "Path", "Response", "View")
             ],
         ]
     ),
