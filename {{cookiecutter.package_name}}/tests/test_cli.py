@@ -5,7 +5,6 @@ from flask.testing import FlaskCliRunner
 
 from {{ cookiecutter.package_name }} import {{ cookiecutter.__class_name }}
 
-PREFIX = "{{ cookiecutter.__config_prefix }}"
 SETTINGS = ["{{ cookiecutter.__key }}", "settings"]
 
 
@@ -14,17 +13,17 @@ def test_settings_command(runner: FlaskCliRunner) -> None:
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines
-    assert all(line.startswith(PREFIX) for line in lines)
+    assert all(line.startswith("{{ cookiecutter.__config_prefix }}") for line in lines)
 
 
 def test_settings_command_names_the_app_config_without_values() -> None:
     """A setting's value may be a secret: the command never prints one."""
     app = Flask(__name__)
-    app.config[f"{PREFIX}API_KEY"] = "s3cret"
+    app.config["{{ cookiecutter.__config_prefix }}API_KEY"] = "s3cret"
     {{ cookiecutter.__class_name }}(app)
     result = app.test_cli_runner().invoke(args=SETTINGS)
     assert result.exit_code == 0, result.output
-    assert f"{PREFIX}API_KEY\n" in result.output
+    assert "{{ cookiecutter.__config_prefix }}API_KEY\n" in result.output
     assert "s3cret" not in result.output
 
 

@@ -14,7 +14,6 @@ from flask.testing import FlaskClient
 
 from {{ cookiecutter.package_name }} import {{ cookiecutter.__class_name }}
 
-PREFIX = "{{ cookiecutter.__config_prefix }}"
 
 
 def create_app(**config: object) -> Flask:
@@ -24,17 +23,18 @@ def create_app(**config: object) -> Flask:
 
 
 def test_config_defaults(app: Flask) -> None:
-    assert app.config[f"{PREFIX}URL"] == ":memory:"
-    assert app.config[f"{PREFIX}TIMEOUT"] == 5.0
+    assert app.config["{{ cookiecutter.__config_prefix }}URL"] == ":memory:"
+    assert app.config["{{ cookiecutter.__config_prefix }}TIMEOUT"] == 5.0
 
 
 def test_options_are_config_defaults() -> None:
     ext = {{ cookiecutter.__class_name }}(timeout=1.5)
-    default, configured = create_app(), create_app(**{f"{PREFIX}TIMEOUT": 2.0})
+    default = create_app()
+    configured = create_app({{ cookiecutter.__config_prefix }}TIMEOUT=2.0)
     ext.init_app(default)
     ext.init_app(configured)
-    assert default.config[f"{PREFIX}TIMEOUT"] == 1.5
-    assert configured.config[f"{PREFIX}TIMEOUT"] == 2.0
+    assert default.config["{{ cookiecutter.__config_prefix }}TIMEOUT"] == 1.5
+    assert configured.config["{{ cookiecutter.__config_prefix }}TIMEOUT"] == 2.0
 
 
 def test_the_client_is_built_by_init_app(
@@ -71,8 +71,12 @@ def test_one_client_serves_every_request(
 
 def test_two_apps_have_their_own_clients(tmp_path: Path) -> None:
     ext = {{ cookiecutter.__class_name }}()
-    first = create_app(**{f"{PREFIX}URL": str(tmp_path / "first.db")})
-    second = create_app(**{f"{PREFIX}URL": str(tmp_path / "second.db")})
+    first = create_app(
+        {{ cookiecutter.__config_prefix }}URL=str(tmp_path / "first.db"),
+    )
+    second = create_app(
+        {{ cookiecutter.__config_prefix }}URL=str(tmp_path / "second.db"),
+    )
     ext.init_app(first)
     ext.init_app(second)
     with first.app_context():

@@ -9,7 +9,6 @@ from flask.testing import FlaskClient
 
 from {{ cookiecutter.package_name }} import {{ cookiecutter.__class_name }}
 
-PREFIX = "{{ cookiecutter.__config_prefix }}"
 
 
 def create_app(ext: {{ cookiecutter.__class_name }}, **config: object) -> Flask:
@@ -39,16 +38,16 @@ def create_app(ext: {{ cookiecutter.__class_name }}, **config: object) -> Flask:
 
 
 def test_config_defaults(app: Flask) -> None:
-    assert app.config[f"{PREFIX}HEADER"] == "X-Request-ID"
-    assert app.config[f"{PREFIX}TRUST_INCOMING"] is False
+    assert app.config["{{ cookiecutter.__config_prefix }}HEADER"] == "X-Request-ID"
+    assert app.config["{{ cookiecutter.__config_prefix }}TRUST_INCOMING"] is False
 
 
 def test_options_are_config_defaults() -> None:
     ext = {{ cookiecutter.__class_name }}(header="X-Trace")
     default = create_app(ext)
-    configured = create_app(ext, **{f"{PREFIX}HEADER": "X-Other"})
-    assert default.config[f"{PREFIX}HEADER"] == "X-Trace"
-    assert configured.config[f"{PREFIX}HEADER"] == "X-Other"
+    configured = create_app(ext, {{ cookiecutter.__config_prefix }}HEADER="X-Other")
+    assert default.config["{{ cookiecutter.__config_prefix }}HEADER"] == "X-Trace"
+    assert configured.config["{{ cookiecutter.__config_prefix }}HEADER"] == "X-Other"
 
 
 @pytest.mark.parametrize("path", ["/", "/async"])
@@ -68,8 +67,10 @@ def test_exempt_views_go_without_the_header(path: str) -> None:
 
 def test_two_apps_read_their_own_config() -> None:
     ext = {{ cookiecutter.__class_name }}()
-    first = create_app(ext, **{f"{PREFIX}HEADER": "X-First"}).test_client()
-    second = create_app(ext, **{f"{PREFIX}HEADER": "X-Second"}).test_client()
+    first_app = create_app(ext, {{ cookiecutter.__config_prefix }}HEADER="X-First")
+    first = first_app.test_client()
+    second_app = create_app(ext, {{ cookiecutter.__config_prefix }}HEADER="X-Second")
+    second = second_app.test_client()
     assert "X-First" in first.get("/").headers
     assert "X-First" not in second.get("/").headers
     assert "X-Second" in second.get("/").headers
@@ -77,7 +78,8 @@ def test_two_apps_read_their_own_config() -> None:
 
 @pytest.mark.parametrize(("trust", "kept"), [(False, False), (True, True)])
 def test_incoming_ids_are_kept_only_when_trusted(trust: bool, kept: bool) -> None:
-    app = create_app({{ cookiecutter.__class_name }}(), **{f"{PREFIX}TRUST_INCOMING": trust})
+    ext = {{ cookiecutter.__class_name }}()
+    app = create_app(ext, {{ cookiecutter.__config_prefix }}TRUST_INCOMING=trust)
     response = app.test_client().get("/", headers={"X-Request-ID": "from-the-client"})
     assert (response.text == "from-the-client") is kept
 

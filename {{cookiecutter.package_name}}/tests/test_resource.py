@@ -14,7 +14,6 @@ from flask.testing import FlaskCliRunner
 
 from {{ cookiecutter.package_name }} import {{ cookiecutter.__class_name }}
 
-PREFIX = "{{ cookiecutter.__config_prefix }}"
 G_NAME = "_{{ cookiecutter.__key }}_connection"
 
 
@@ -44,33 +43,41 @@ def test_init_app_in_factory(tmp_path: Path) -> None:
 
 
 def test_config_defaults(app: Flask) -> None:
-    assert app.config[f"{PREFIX}DATABASE"] == ":memory:"
-    assert app.config[f"{PREFIX}TIMEOUT"] == 5.0
+    assert app.config["{{ cookiecutter.__config_prefix }}DATABASE"] == ":memory:"
+    assert app.config["{{ cookiecutter.__config_prefix }}TIMEOUT"] == 5.0
 
 
 def test_options_are_config_defaults() -> None:
     ext = {{ cookiecutter.__class_name }}(timeout=1.5)
-    default, configured = create_app(), create_app(**{f"{PREFIX}TIMEOUT": 2.0})
+    default = create_app()
+    configured = create_app({{ cookiecutter.__config_prefix }}TIMEOUT=2.0)
     ext.init_app(default)
     ext.init_app(configured)
-    assert default.config[f"{PREFIX}TIMEOUT"] == 1.5
-    assert configured.config[f"{PREFIX}TIMEOUT"] == 2.0
+    assert default.config["{{ cookiecutter.__config_prefix }}TIMEOUT"] == 1.5
+    assert configured.config["{{ cookiecutter.__config_prefix }}TIMEOUT"] == 2.0
 
 
 def test_config_override(tmp_path: Path) -> None:
     path = str(tmp_path / "custom.db")
-    app = create_app(**{f"{PREFIX}DATABASE": path, f"{PREFIX}TIMEOUT": 1})
+    app = create_app(
+        {{ cookiecutter.__config_prefix }}DATABASE=path,
+        {{ cookiecutter.__config_prefix }}TIMEOUT=1,
+    )
     ext = {{ cookiecutter.__class_name }}(app)
-    assert app.config[f"{PREFIX}DATABASE"] == path
-    assert app.config[f"{PREFIX}TIMEOUT"] == 1
+    assert app.config["{{ cookiecutter.__config_prefix }}DATABASE"] == path
+    assert app.config["{{ cookiecutter.__config_prefix }}TIMEOUT"] == 1
     with app.app_context():
         assert database_file(ext.connection) == path
 
 
 def test_two_apps_side_by_side(tmp_path: Path) -> None:
     ext = {{ cookiecutter.__class_name }}()
-    first = create_app(**{f"{PREFIX}DATABASE": str(tmp_path / "first.db")})
-    second = create_app(**{f"{PREFIX}DATABASE": str(tmp_path / "second.db")})
+    first = create_app(
+        {{ cookiecutter.__config_prefix }}DATABASE=str(tmp_path / "first.db"),
+    )
+    second = create_app(
+        {{ cookiecutter.__config_prefix }}DATABASE=str(tmp_path / "second.db"),
+    )
     ext.init_app(first)
     ext.init_app(second)
 

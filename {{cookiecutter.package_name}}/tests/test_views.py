@@ -8,7 +8,6 @@ from flask.testing import FlaskClient
 from {{ cookiecutter.package_name }} import {{ cookiecutter.__class_name }}
 
 KEY = "{{ cookiecutter.__key }}"
-PREFIX = "{{ cookiecutter.__config_prefix }}"
 STYLESHEET = f"/{KEY}/static/{KEY}.css"
 
 
@@ -16,17 +15,17 @@ def test_status_page(client: FlaskClient) -> None:
     """It names the settings the app sets."""
     response = client.get("/{{ cookiecutter.__key }}/")
     assert response.status_code == 200
-    assert f"<li>{PREFIX}URL_PREFIX</li>" in response.text
+    assert "<li>{{ cookiecutter.__config_prefix }}URL_PREFIX</li>" in response.text
     assert f'href="{STYLESHEET}"' in response.text
 
 
 def test_status_page_shows_no_value() -> None:
     """A setting's value may be a secret: the page never shows one."""
     app = Flask(__name__)
-    app.config[f"{PREFIX}API_KEY"] = "s3cret"
+    app.config["{{ cookiecutter.__config_prefix }}API_KEY"] = "s3cret"
     {{ cookiecutter.__class_name }}(app)
     response = app.test_client().get("/{{ cookiecutter.__key }}/")
-    assert f"<li>{PREFIX}API_KEY</li>" in response.text
+    assert "<li>{{ cookiecutter.__config_prefix }}API_KEY</li>" in response.text
     assert "s3cret" not in response.text
 
 
