@@ -31,6 +31,28 @@ from conftest import run
 
 pytestmark = pytest.mark.slow
 
+# What each port's tests and docs share: an app fixture, and the bake's pages in the toctree.
+APP_FIXTURE = """import pytest
+from flask import Flask
+
+from flask_example import Example
+
+
+@pytest.fixture
+def app():
+    app = Flask(__name__)
+    Example(app)
+    return app
+"""
+TOCTREE = """.. toctree::
+
+    config
+    api
+    contributing
+    changes
+    license
+"""
+
 TYPED = {
     "src/flask_example/__init__.py": '''"""Greets in the language each app is configured with."""
 
@@ -87,18 +109,7 @@ def greeting_for(language: str, name: str | None = None) -> str:
     else:
         raise TypeError(name)
 ''',
-    "tests/conftest.py": """import pytest
-from flask import Flask
-
-from flask_example import Example
-
-
-@pytest.fixture
-def app():
-    app = Flask(__name__)
-    Example(app)
-    return app
-""",
+    "tests/conftest.py": APP_FIXTURE,
     "tests/test_greet.py": """from flask_example import Example
 
 
@@ -124,14 +135,8 @@ Greetings in each app's language.
 ...     example.greet("Ann")
 'Hello, Ann!'
 
-.. toctree::
-
-    config
-    api
-    contributing
-    changes
-    license
-""",
+"""
+    + TOCTREE,
     "docs/config.rst": """Configuration
 =============
 
@@ -164,18 +169,7 @@ def shout(text):
     """The text in capitals, with the app's suffix."""
     return text.upper() + current_app.config["EXAMPLE_SUFFIX"]
 ''',
-    "tests/conftest.py": """import pytest
-from flask import Flask
-
-from flask_example import Example
-
-
-@pytest.fixture
-def app():
-    app = Flask(__name__)
-    Example(app)
-    return app
-""",
+    "tests/conftest.py": APP_FIXTURE,
     "tests/test_shout.py": """from flask import render_template_string
 
 
@@ -188,14 +182,8 @@ def test_shout(app):
 
 A ``shout`` filter for templates.
 
-.. toctree::
-
-    config
-    api
-    contributing
-    changes
-    license
-""",
+"""
+    + TOCTREE,
     "docs/config.rst": """Configuration
 =============
 
@@ -317,14 +305,8 @@ Signs requests to an API with each app's key:
     if user_has_membership(user):
         requests.get(url, headers=example.sign({}))
 
-.. toctree::
-
-    config
-    api
-    contributing
-    changes
-    license
-""",
+"""
+    + TOCTREE,
     "docs/config.rst": """Configuration
 =============
 
