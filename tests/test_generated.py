@@ -40,6 +40,7 @@ from conftest import edit
 from conftest import gate
 from conftest import mypy_cache
 from conftest import OPTIONS
+from conftest import REAL_ANSWERS
 from conftest import run
 from conftest import run_baked_tests
 from conftest import TEMPLATE
@@ -582,6 +583,36 @@ def test_make_test_refuses_a_python_older_than_the_project(bake: Bake, tmp_path:
         result.stderr
     )
     assert not (project / ".venv").exists()
+
+
+@pytest.mark.parametrize(
+    ("ci", "links"),
+    [
+        ("github", ["jane-doe/flask-example/issues/12", "jane-doe/flask-example/pull/34"]),
+        (
+            "gitlab",
+            ["jane-doe/flask-example/-/issues/12", "jane-doe/flask-example/-/merge_requests/34"],
+        ),
+    ],
+)
+def test_the_changelog_links_issues_and_pull_requests(
+    bake: Bake, tmp_path: Path, ci: str, links: list[str]
+) -> None:
+    """:issue: and :pr:, as Pallets' changelogs write them, link to the project's repository."""
+    project = tmp_path / "project"
+    baked = bake(ci=ci, **REAL_ANSWERS)
+    shutil.copytree(baked, project, ignore=shutil.ignore_patterns(".git"))
+    changes = project / "CHANGES.rst"
+    edit(changes, {"Initial release.": "Initial release. :issue:`12` :pr:`34`"})
+    env = {**os.environ, "PYTHONPATH": str(distributions(baked) / "site"), "DOCS_OFFLINE": "1"}
+    command = [sys.executable, "-m", "sphinx", "-W", "-q", "-b", "html", "docs", tmp_path / "h"]
+    built = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True)
+    assert built.returncode == 0, built.stderr
+    html = (tmp_path / "h/changes.html").read_text("utf-8")
+    assert all(
+        f'href="https://{"gitlab" if ci == "gitlab" else "github"}.com/{link}"' in html
+        for link in links
+    )
 
 
 def test_docs_offline_still_fail_on_a_broken_reference(bake: Bake, tmp_path: Path) -> None:

@@ -19,6 +19,7 @@ release, version = get_version("{{ cookiecutter.extension_name }}")
 default_role = "code"
 extensions = [
     "sphinx.ext.autodoc",
+    "sphinx.ext.extlinks",
     "sphinx.ext.intersphinx",
     "pallets_sphinx_themes",
 ]
@@ -74,6 +75,16 @@ def setup(app: Sphinx) -> None:
 html_theme = "flask"
 pypi_url = "https://pypi.org/project/{{ cookiecutter.extension_name }}/"
 repo_url = "{{ cookiecutter.__repo_url }}/"
+# :issue:`12` and :pr:`34` in the changelog link to the repository.
+extlinks = {
+{%- if cookiecutter.ci == "gitlab" %}
+    "issue": (f"{repo_url}-/issues/%s", "#%s"),
+    "pr": (f"{repo_url}-/merge_requests/%s", "!%s"),
+{%- else %}
+    "issue": (f"{repo_url}issues/%s", "#%s"),
+    "pr": (f"{repo_url}pull/%s", "#%s"),
+{%- endif %}
+}
 html_context = {
     "project_links": [
         ProjectLink("PyPI Releases", pypi_url),
