@@ -80,7 +80,7 @@ extlinks = {
 {%- if cookiecutter.ci == "gitlab" %}
     "issue": (f"{repo_url}-/issues/%s", "#%s"),
     "pr": (f"{repo_url}-/merge_requests/%s", "!%s"),
-{%- else %}
+{%- elif cookiecutter.ci in ("github", "travis", "none") %}
     "issue": (f"{repo_url}issues/%s", "#%s"),
     "pr": (f"{repo_url}pull/%s", "#%s"),
 {%- endif %}
