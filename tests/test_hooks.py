@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import shlex
+import sys
 from pathlib import Path
 
 import pytest
@@ -370,3 +371,57 @@ def test_the_yes_no_spellings_are_the_readmes() -> None:
     from cookiecutter.prompt import YesNoPrompt
 
     assert set(YesNoPrompt.yes_choices) | set(YesNoPrompt.no_choices) == set(YES + NO)
+
+
+def adoption_context(destination: Path) -> dict[str, object]:
+    """What copier's validators of an adoption read: the answers and copier's settings."""
+    conf = {"dst_path": str(destination), "answers_file": ".copier-answers.yml"}
+    return {"adopt": True, "package_name": "flask_thing", "_copier_conf": conf}
+
+
+def test_an_adoption_needs_a_committed_project_and_tomlkit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each need is one line, before copier writes anything: the adoption is a diff to
+    review, and tomlkit merges pyproject.toml."""
+    from hooks.extension import _adoption_validator
+
+    project = tmp_path / "flask-thing"
+    project.mkdir()
+    (project / "pyproject.toml").write_text('[project]\nname = "Flask-Thing"\n', "utf-8")
+    context = adoption_context(project)
+    uncommitted = _adoption_validator(context)
+    assert uncommitted.startswith(f"commit the project first: {project} is not a git repository")
+    run("git", "init", "--quiet", cwd=project)
+    run("git", "add", "--all", cwd=project)
+    run("git", "-c", "user.name=A", "-c", "user.email=a@b.c", "commit", "-qm", "x", cwd=project)
+    assert _adoption_validator(context) == ""
+    (project / "README.md").write_text("# Flask-Thing\n", "utf-8")
+    assert _adoption_validator(context) == uncommitted
+    monkeypatch.setitem(sys.modules, "tomlkit", None)  # as if copier were installed without it
+    assert _adoption_validator(context) == (
+        "tomlkit, which merges the toolchain into pyproject.toml, is not beside copier:"
+        " uvx --with copier-template-extensions --with tomlkit copier copy ..."
+    )
+    # Not adopting, or no project here (copier update's empty directories): nothing to check.
+    assert _adoption_validator({**context, "adopt": False}) == ""
+    assert _adoption_validator(adoption_context(tmp_path / "empty")) == ""
+
+
+def test_an_adoption_finds_the_package_under_src(tmp_path: Path) -> None:
+    from hooks.extension import _adoption_problem
+
+    context = adoption_context(tmp_path)
+    assert _adoption_problem(context) == (
+        f"package_name: {tmp_path} has no package src/flask_thing/; give the name the project"
+        " imports"
+    )
+    (tmp_path / "flask_thing").mkdir()
+    (tmp_path / "flask_thing/__init__.py").write_text("", "utf-8")
+    assert _adoption_problem(context) == (
+        "package_name: the gates read the package from src/; move it there first:"
+        " git mv flask_thing src/flask_thing && git commit, then adopt"
+    )
+    (tmp_path / "src").mkdir()
+    (tmp_path / "flask_thing").rename(tmp_path / "src/flask_thing")
+    assert _adoption_problem(context) is None
