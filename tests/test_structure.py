@@ -21,7 +21,6 @@ from conftest import TEMPLATE
 
 EXPECTED_FILES = {
     ".editorconfig",
-    ".github/dependabot.yml",
     ".github/workflows/pre-commit.yaml",
     ".github/workflows/publish.yaml",
     ".github/workflows/tests.yaml",
