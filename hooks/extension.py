@@ -508,15 +508,15 @@ def adoptable(context: Context) -> bool:
 
 @pass_context
 def _adoption_validator(context: Context) -> str:
-    """copier's validator of ``adopt``: what an adoption needs before it writes anything."""
-    # copier update renders the old and the new template in empty directories, with the
-    # stored answers: there is no project to check there.
+    """copier's validator of ``adopt``: what an adoption needs before it writes anything.
+
+    Nothing to check when not adopting, where there is no project (copier update renders
+    the template in empty directories, with the stored answers), or where the project is
+    adopted already (copier recopy)."""
     conf = context["_copier_conf"]
     destination = Path(str(conf["dst_path"]))
-    # Adopted already (copier recopy), or nothing to adopt.
-    if not adopting(context) or not adoptable(context):
-        return ""
-    if (destination / str(conf["answers_file"])).is_file():
+    answers = destination / str(conf["answers_file"])
+    if not adopting(context) or not adoptable(context) or answers.is_file():
         return ""
     try:
         import tomlkit  # noqa: F401
@@ -528,7 +528,7 @@ def _adoption_validator(context: Context) -> str:
     status = subprocess.run(
         ["git", "status", "--porcelain"], cwd=destination, capture_output=True, text=True
     )
-    if status.returncode or status.stdout or not (destination / "pyproject.toml").is_file():
+    if status.returncode or status.stdout:
         return (
             f"commit the project first: {destination} is not a git repository with its"
             " pyproject.toml committed and nothing else changed; the adoption is a diff to review"

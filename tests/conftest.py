@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -296,6 +297,18 @@ def run(*args: object, cwd: Path | None = None, env: dict[str, str] | None = Non
     )
     assert result.returncode == 0, f"{args}:\n{result.stdout}\n{result.stderr}"
     return result.stdout + result.stderr
+
+
+def git_template(path: Path) -> Path:
+    """A git copy of the template at ``path``, as a user's local clone would be: one
+    commit, tagged 1.0.0 (copier updates to the newest tag)."""
+    ignore = shutil.ignore_patterns(".git", ".venv*", "out", "__pycache__", ".*_cache")
+    shutil.copytree(TEMPLATE, path, ignore=ignore)
+    run("git", "init", "--quiet", "--initial-branch", "main", cwd=path)
+    run("git", "add", "--all", cwd=path)
+    run("git", "commit", "--quiet", "--message", "Template 1.0", cwd=path)
+    run("git", "tag", "1.0.0", cwd=path)
+    return path
 
 
 def cookiecutter_cli(

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 import shlex
-import shutil
 import subprocess
 import tomllib
 from pathlib import Path
@@ -20,6 +19,7 @@ import pytest
 
 from conftest import BIN
 from conftest import edit
+from conftest import git_template
 from conftest import run
 from conftest import TEMPLATE
 
@@ -140,16 +140,6 @@ def write_extension(project: Path, files: dict[str, str]) -> None:
     git(project, "commit", "--quiet", "--all", "--message", "Start 1.3.0")
 
 
-def template_repo(path: Path) -> Path:
-    ignore = shutil.ignore_patterns(".git", ".venv*", "tests", "__pycache__", ".ruff_cache")
-    shutil.copytree(TEMPLATE, path, ignore=ignore)
-    run("git", "init", "--quiet", "--initial-branch", "main", cwd=path)
-    run("git", "add", "--all", cwd=path)
-    run("git", "commit", "--quiet", "--message", "Template 1.0", cwd=path)
-    run("git", "tag", "1.0.0", cwd=path)
-    return path
-
-
 def copier(*args: object, cwd: Path) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k not in {"CI", "READTHEDOCS"}}
     env.pop("PYTHONDONTWRITEBYTECODE", None)
@@ -200,7 +190,7 @@ def leaves(table: dict[str, object], prefix: str = "") -> dict[str, object]:
 
 
 def test_an_existing_extension_adopts_the_template_and_updates(tmp_path: Path) -> None:
-    template = template_repo(tmp_path / "template")
+    template = git_template(tmp_path / "template")
     project = tmp_path / "flask-thing"
     project.mkdir()
     write_extension(project, EXTENSION)
@@ -296,7 +286,7 @@ def test_an_existing_extension_adopts_the_template_and_updates(tmp_path: Path) -
 
 
 def test_a_flat_layout_is_refused_with_one_line_and_nothing_written(tmp_path: Path) -> None:
-    template = template_repo(tmp_path / "template")
+    template = git_template(tmp_path / "template")
     project = tmp_path / "flask-thing"
     project.mkdir()
     flat = {path.replace("src/", ""): text for path, text in EXTENSION.items()}

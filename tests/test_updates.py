@@ -24,23 +24,14 @@ from conftest import default_answers
 from conftest import DEFAULTS
 from conftest import edit
 from conftest import error_lines
+from conftest import git_template
 from conftest import run
 from conftest import TEMPLATE
 
 
 @pytest.fixture
 def template_repo(tmp_path: Path) -> Path:
-    """A git copy of the template, as a user's local clone would be."""
-    repo = tmp_path / "template"
-    shutil.copytree(
-        TEMPLATE,
-        repo,
-        ignore=shutil.ignore_patterns(".git", ".venv", "out", "__pycache__", ".pytest_cache"),
-    )
-    run("git", "init", "--quiet", cwd=repo)
-    run("git", "add", "--all", cwd=repo)
-    run("git", "commit", "--quiet", "--message", "template", cwd=repo)
-    return repo
+    return git_template(tmp_path / "template")
 
 
 def test_cruft_create_check_and_update(template_repo: Path, tmp_path: Path) -> None:
