@@ -26,7 +26,7 @@ LEFTOVERS = {
 }
 # setup.cfg sections that tools of the old toolchain read and the new one does not.
 OLD_SECTIONS = ("tox:tox", "tool:pytest", "flake8", "mypy", "isort", "coverage:")
-OURS = {"tests.yaml", "publish.yaml", "pre-commit.yaml"}
+OURS = {"tests.yaml", "publish.yaml"}
 
 
 def committed(path: str) -> str | None:

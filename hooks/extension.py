@@ -300,6 +300,17 @@ def is_default(field: str, answers: Mapping[str, object]) -> bool:
     return type(answers[field]) is type(default) and answers[field] == default
 
 
+# The prompts whose defaults are examples, not anyone's real answer.
+EXAMPLE_ANSWERS = ("author_name", "author_email", "github_owner", "short_description")
+
+
+def placeholders(answers: Mapping[str, object]) -> list[str]:
+    """The example answers a bake kept: its Makefile's ``make dist`` refuses to publish them.
+    A bake with real answers has no such check to run."""
+    kept = [field for field in EXAMPLE_ANSWERS if field in answers and is_default(field, answers)]
+    return [str(answers[field]) for field in kept]
+
+
 def questions() -> list[str]:
     return [name for name in template_defaults() if not name.startswith("_")]
 
@@ -590,6 +601,7 @@ class TemplateExtension(Extension):
             questions=questions,
             rerun_arguments=rerun_arguments,
             license_text=license_text,
+            placeholders=placeholders,
             cookiecutter_version=_cookiecutter_version,
         )
         environment.filters.update(

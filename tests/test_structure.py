@@ -21,7 +21,6 @@ from conftest import TEMPLATE
 
 EXPECTED_FILES = {
     ".editorconfig",
-    ".github/workflows/pre-commit.yaml",
     ".github/workflows/publish.yaml",
     ".github/workflows/tests.yaml",
     ".gitignore",
@@ -41,7 +40,6 @@ EXPECTED_FILES = {
     "Makefile",
     "README.rst",
     "pyproject.toml",
-    "scripts/check_release.py",
     "scripts/floors.py",
     "scripts/typecheck.py",
     "setup.py",

@@ -3,8 +3,8 @@
 # dependencies = ["dependency-groups>=1.3", "packaging>=24.2"]
 # ///
 """tox's tests-min: ``uv run scripts/floors.py PYTHON VERSION`` installs the lowest
-versions pyproject.toml allows, or lists every direct dependency whose lowest is not
-what it states."""
+versions pyproject.toml allows, or lists each direct dependency whose lowest is not what
+it states."""
 
 import os
 import re
@@ -19,17 +19,11 @@ from packaging.version import Version
 
 FLOOR = {">=", "~=", "==", "==="}  # the operators that state a lowest version
 PIN = re.compile(r"`([\w.-]+)==([\w.+!-]+)`")  # how uv names what it could not install
-UV = os.environ.get("UV", "uv")  # `uv run` gives its own path
 
 
 def uv(*args: str, stdin: str) -> subprocess.CompletedProcess[str]:
-    run = subprocess.run
-    return run([UV, *args], check=False, input=stdin, capture_output=True, text=True)
-
-
-def named(req: Requirement) -> str:
-    """The name to write back, with its extras, whose dependencies are tested too."""
-    return req.name + (f"[{','.join(sorted(req.extras))}]" if req.extras else "")
+    command = [os.environ.get("UV", "uv"), *args]  # `uv run` gives its own path
+    return subprocess.run(command, input=stdin, capture_output=True, text=True)
 
 
 def problems(python: str, python_version: str) -> list[str]:
@@ -37,36 +31,37 @@ def problems(python: str, python_version: str) -> list[str]:
         config = tomllib.load(file)
     declared = config["project"].get("dependencies", [])
     declared += resolve(config.get("dependency-groups", {}), "tests")
-    found, bounded = [], []
+    found, floors = [], {}
     for req in map(Requirement, declared):
+        # The name to write back keeps the extras, whose dependencies are tested too.
+        name = req.name + (f"[{','.join(sorted(req.extras))}]" if req.extras else "")
         lowest = [spec.version for spec in req.specifier if spec.operator in FLOOR]
         if lowest:
-            bounded.append((req, Version(lowest[0])))
+            floors[str(req)] = (req.name, name, Version(lowest[0]))
         else:
-            found.append(f"{req} has no lower bound: write {named(req)}>=<the oldest>")
-
-    wanted = "".join(f"{req}\n" for req, _ in bounded)
+            found.append(f"{req} has no lower bound: write {name}>=<the oldest>")
     pip_compile = ["pip", "compile", "-", "--no-header", "--no-annotate", "-p", python]
+    wanted = "".join(f"{req}\n" for req in floors)
     last = compiled = uv(*pip_compile, "--resolution", "lowest-direct", stdin=wanted)
     chosen = dict(line.split("==") for line in compiled.stdout.splitlines())
-    for req, floor in bounded:
-        version = chosen.get(canonicalize_name(req.name))
+    for req, (bare, name, floor) in floors.items():
+        version = chosen.get(canonicalize_name(bare))
         if version and Version(version) != floor:
             found.append(
-                f"{req}: the resolver had to raise {req.name} {floor} to {version};"
-                f" write {named(req)}>={version}"
+                f"{req}: the resolver had to raise {bare} {floor} to {version};"
+                f" write {name}>={version}"
             )
     if compiled.returncode == 0:
         install = ["pip", "install", "-q", "-p", python, "--no-deps", "-r-", "-e."]
         last = uv(*install, stdin=compiled.stdout)
     if pin := PIN.search(last.stderr):
-        name, pinned = pin.groups()  # the fix: the first later version with a wheel
-        lowest_wheel = ["--no-deps", "--only-binary", name, "--resolution", "lowest"]
-        newer = uv(*pip_compile, *lowest_wheel, stdin=f"{name}>{pinned}\n")
+        bare, pinned = pin.groups()  # the fix: the first later version with a wheel
+        lowest_wheel = ["--no-deps", "--only-binary", bare, "--resolution", "lowest"]
+        newer = uv(*pip_compile, *lowest_wheel, stdin=f"{bare}>{pinned}\n")
         lowest = newer.stdout.partition("==")[2].strip()
         found.append(
-            f"{name} {pinned} cannot be installed on Python {python_version} (no"
-            f" wheel, and its sdist does not build); write {name}>={lowest}"
+            f"{bare} {pinned} cannot be installed on Python {python_version} (no"
+            f" wheel, and its sdist does not build); write {bare}>={lowest}"
         )
     elif last.returncode:
         sys.exit(last.stderr)
