@@ -159,8 +159,8 @@ def test_github_matrix_spans_the_supported_pythons(bake: Bake, combo: dict[str, 
     assert cache["if"] == "matrix.cache"
     assert DEFAULTS["_actions"]["cache"].startswith(cache["uses"] + " # ")
     assert cache["with"]["path"] == "${{ matrix.cache }}"
-    for pinned in ("pyproject.toml", "uv.lock", ".pre-commit-config.yaml"):
-        assert f"'{pinned}'" in cache["with"]["key"]
+    # Keyed by the files that pin the tools: pyproject.toml, uv.lock, .pre-commit-config.yaml.
+    assert cache["with"]["key"].endswith("${{ hashFiles('*.toml', 'uv.lock', '.pre-commit*') }}")
     assert call["run"] == TOX_CALL
     assert call["env"]["TOX_ENV"] == "${{ matrix.tox || format('py{0}', matrix.python) }}"
     for workflow in workflows(project).values():

@@ -163,11 +163,13 @@ def test_pyproject_is_valid(bake: Bake, combo: dict[str, object]) -> None:
     text = (bake(**combo) / "pyproject.toml").read_text(encoding="utf-8")
     pyproject_validator()(tomllib.loads(text))
     # Configuration for what was chosen only: no cruft table in a bake cruft did not make,
-    # GitLab's files ignored only where they exist.
+    # GitLab's files ignored only where they exist, no templates or static folders named
+    # (the views' are HTML and CSS; typing skips package data by itself).
     tool = tomllib.loads(text)["tool"]
     assert "cruft" not in tool
     gitlab = {".gitlab-ci.yml"} & set(tool["check-manifest"]["ignore"])
     assert bool(gitlab) is (combo["ci"] == "gitlab")
+    assert "templates" not in text and "static" not in text
 
 
 # The skeleton's own code meets more than the project's config asks of a port: mypy's
