@@ -358,9 +358,7 @@ def test_typing_is_as_pallets_type(
     (project / "src/flask_example/helpers.py").write_text("def untyped(x):\n    return x\n")
     result = typecheck(project, cache)
     assert "helpers.py:1: error: Function is missing a type annotation" in result.stdout
-    assert error_lines(result.stderr) == [
-        "ERROR: mypy --strict, pyright --verifytypes failed"
-    ]
+    assert error_lines(result.stderr) == ["ERROR: mypy --strict, pyright --verifytypes failed"]
     typed = (project / "pyproject.toml").read_text("utf-8")
     edit(project / "pyproject.toml", {'    "Typing :: Typed",\n': ""})
     assert error_lines(typecheck(project, cache).stderr) == [MISMATCH]

@@ -163,6 +163,7 @@ from flask_example import Example
 
 app = Flask("probe")
 app.config["EXAMPLE_API_KEY"] = "s3cret"
+app.config["EXAMPLE_STATUS_PAGE"] = "/example"
 app.config["EXAMPLE_DATABASE"] = app.config["EXAMPLE_URL"] = sys.argv[1] + "/probe.db"
 Example(app)
 client = app.test_client()

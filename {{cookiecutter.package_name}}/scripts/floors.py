@@ -23,7 +23,8 @@ PIN = re.compile(r"`([\w.-]+)==([\w.+!-]+)`")  # how uv names what it could not 
 
 def uv(*args: str, stdin: str) -> subprocess.CompletedProcess[str]:
     command = [os.environ.get("UV", "uv"), *args]  # `uv run` gives its own path
-    return subprocess.run(command, input=stdin, capture_output=True, text=True)
+    run = subprocess.run
+    return run(command, check=False, input=stdin, capture_output=True, text=True)
 
 
 def problems(python: str, python_version: str) -> list[str]:

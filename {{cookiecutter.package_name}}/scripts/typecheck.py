@@ -30,5 +30,6 @@ if typed:
         "pyright": ["pyright", *modules],
         "pyright --verifytypes": verify,
     }
-failed = [name for name, check in checks.items() if subprocess.run(check).returncode]
+run = subprocess.run
+failed = [name for name, cmd in checks.items() if run(cmd, check=False).returncode]
 sys.exit(f"ERROR: {', '.join(failed)} failed" if failed else None)

@@ -79,11 +79,13 @@ class {{ cookiecutter.__class_name }}:
         app.before_request(self._start_request)
         app.after_request(self._finish_response)
 {%- if cookiecutter.with_views %}
-        app.config.setdefault("{{ cookiecutter.__config_prefix }}URL_PREFIX", f"/{KEY}")
-        app.register_blueprint(
-            blueprint,
-            url_prefix=app.config["{{ cookiecutter.__config_prefix }}URL_PREFIX"],
-        )
+        # The status page is a public route: served only where the app says where.
+        app.config.setdefault("{{ cookiecutter.__config_prefix }}STATUS_PAGE", None)
+        if app.config["{{ cookiecutter.__config_prefix }}STATUS_PAGE"]:
+            app.register_blueprint(
+                blueprint,
+                url_prefix=app.config["{{ cookiecutter.__config_prefix }}STATUS_PAGE"],
+            )
 {%- endif %}
 {%- if cookiecutter.with_cli %}
         app.cli.add_command(cli)

@@ -78,11 +78,13 @@ class {{ cookiecutter.__class_name }}:
         )
         app.teardown_appcontext(_close_connection)
 {%- if cookiecutter.with_views %}
-        app.config.setdefault("{{ cookiecutter.__config_prefix }}URL_PREFIX", f"/{KEY}")
-        app.register_blueprint(
-            blueprint,
-            url_prefix=app.config["{{ cookiecutter.__config_prefix }}URL_PREFIX"],
-        )
+        # The status page is a public route: served only where the app says where.
+        app.config.setdefault("{{ cookiecutter.__config_prefix }}STATUS_PAGE", None)
+        if app.config["{{ cookiecutter.__config_prefix }}STATUS_PAGE"]:
+            app.register_blueprint(
+                blueprint,
+                url_prefix=app.config["{{ cookiecutter.__config_prefix }}STATUS_PAGE"],
+            )
 {%- endif %}
 {%- if cookiecutter.with_cli %}
         app.cli.add_command(cli)
