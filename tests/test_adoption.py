@@ -254,7 +254,7 @@ def test_an_existing_extension_adopts_the_template_and_updates(tmp_path: Path) -
     (template / "cookiecutter.json").write_text(json.dumps(defaults, indent=2) + "\n", "utf-8")
     source = template / "{{cookiecutter.package_name}}"
     edit(source / "pyproject.toml", {'"ruff>=0.17 ;': '"ruff>=0.17.6 ;'})
-    edit(source / "Makefile", {"\trm -rf .pytest_cache": "\trm -rf .pytest_cache .coverage"})
+    edit(source / "Makefile", {"docs/_build .*_cache": "docs/_build .*_cache .coverage"})
     run("git", "commit", "--quiet", "--all", "--message", "Template 1.1", cwd=template)
     run("git", "tag", "1.1.0", cwd=template)
 
