@@ -52,6 +52,15 @@ def test_only_the_chosen_ci_files_exist(bake: Bake, combo: dict[str, object]) ->
         "travis": {".travis.yml"},
     }
     assert present == expected.get(ci, set())
+    # Nor does any other file name another CI's files, or an updater the project does not use.
+    project = bake(**combo)
+    others = {"github": ".github/", "gitlab": ".gitlab-ci", "travis": ".travis"}
+    others.pop(str(ci), None)
+    for path in project.rglob("*"):
+        if path.is_file() and path.name != "uv.lock" and ".git" not in path.parts:
+            text = path.read_text("utf-8").lower()
+            for name in (*others.values(), "renovate", "dependabot"):
+                assert name not in text, (path, name)
 
 
 def test_github_workflows_pass_their_schema(bake: Bake) -> None:

@@ -16,6 +16,7 @@ from cookiecutter.main import cookiecutter
 from conftest import cookiecutter_cli
 from conftest import default_answers
 from conftest import error_lines
+from conftest import REAL_ANSWERS
 from conftest import run
 from conftest import TEMPLATE
 
@@ -425,3 +426,19 @@ def test_an_adoption_finds_the_package_under_src(tmp_path: Path) -> None:
     (tmp_path / "src").mkdir()
     (tmp_path / "flask_thing").rename(tmp_path / "src/flask_thing")
     assert _adoption_problem(context) is None
+
+
+def test_placeholders_are_the_examples_a_bake_kept() -> None:
+    """What make dist refuses: each example answer kept, and none in a bake with real ones."""
+    from hooks.extension import placeholders
+
+    answers = default_answers()
+    assert placeholders(answers) == [
+        "Your Name",
+        "you@example.com",
+        "your-github-name",
+        "Example support for Flask applications.",
+    ]
+    assert placeholders({**answers, **REAL_ANSWERS}) == []
+    partly = {**answers, **REAL_ANSWERS, "github_owner": answers["github_owner"]}
+    assert placeholders(partly) == ["your-github-name"]
