@@ -30,7 +30,9 @@ TARGETS = {  # figure: the most it may be, as a ratio to its floor (or seconds, 
     "bake vs pypackage": 1.25,
     "time to green vs pypackage (uv)": 0.9,
     "fresh make test (uv)": 1.25,
-    "lines of tooling outside pyproject.toml": 150,
+    # Makefile, scripts/, setup.py and .github/ of a default GitHub bake: 1.5x
+    # flask-sqlalchemy-lite's 153.
+    "lines of tooling outside pyproject.toml": 230,
     "make test again": 1.15,
     "request, resource unused (context_resource)": 1.03,
     "request, resource unused (app_client)": 1.03,
@@ -192,9 +194,14 @@ class Bench:
         self.record("first make test: .venv", venv / mib, None, unit="MiB")
 
     def tooling_lines(self) -> None:
-        """What the bake writes for its own toolchain besides pyproject.toml."""
-        paths = [self.baked / "Makefile", *sorted((self.baked / "scripts").glob("*"))]
-        lines = sum(len(path.read_text("utf-8").splitlines()) for path in paths)
+        """What a default GitHub bake with its owner's answers writes for its own toolchain
+        besides pyproject.toml (a bake that kept the prompts' examples adds make dist's
+        refusal of them)."""
+        answers = ("author_name=Jane Doe", "author_email=jane@example.org", "github_owner=jane")
+        project = self.bake_into(self.work / "owned", *answers, "short_description=Things.")
+        paths = [project / "Makefile", project / "setup.py"]
+        paths += sorted(p for d in ("scripts", ".github") for p in (project / d).rglob("*"))
+        lines = sum(len(p.read_text("utf-8").splitlines()) for p in paths if p.is_file())
         self.record("lines of tooling outside pyproject.toml", lines, None, unit="lines")
 
     def time_to_green(self, pypackage: str) -> None:

@@ -305,3 +305,29 @@ def test_copier_echoes_its_task_on_a_short_line(
     [line] = [line for line in capfd.readouterr().err.splitlines() if "Running task" in line]
     assert line.endswith("post_gen_project.py', '.copier-answers.yml']")
     assert len(line) <= 100 + len(str(template_copy)) + len(sys.executable)
+
+
+def test_the_readme_opens_with_the_commands_and_no_failure_detail() -> None:
+    """The README's first screen: what the template is, the two commands, and copier's; what
+    goes wrong comes after the happy path, and the whole stays short."""
+    lines = (TEMPLATE / "README.rst").read_text("utf-8").splitlines()
+    assert len(lines) <= 200
+    commands = [
+        line.split("$ ", 1)[1].split("#")[0].split()
+        for line in lines[:25]
+        if line.strip().startswith("$ ")
+    ]
+    assert commands == [
+        ["uvx", "cookiecutter", "gh:org/flask-ext-template"],
+        ["cd", "flask_something", "&&", "make", "test"],
+        [
+            *("uvx", "--with", "copier-template-extensions", "copier", "copy", "--trust"),
+            *("gh:org/flask-ext-template", "flask_something"),
+        ],
+    ]
+    first = "\n".join(lines[:25])
+    for detail in ("Ctrl-C", "UV_HTTP", "kill", "ERROR", "traceback", "timeout"):
+        assert detail not in first
+    # copier loads the template's Jinja extension through the package the command adds.
+    config = yaml.safe_load((TEMPLATE / "copier.yml").read_text("utf-8"))
+    assert config["_jinja_extensions"][0] == "copier_template_extensions.TemplateExtensionLoader"
