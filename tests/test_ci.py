@@ -397,3 +397,16 @@ def test_contributing_explains_every_target_of_the_templates_makefile() -> None:
     assert set(targets) - {"venv", "clean"} == explained
     fast = re.search(r"^FAST := (.+)$", makefile, re.MULTILINE)[1].split()  # type: ignore[index]
     assert all((TEMPLATE / path).is_file() for path in fast)
+
+
+def test_style_stays_out_of_tox_env_list_while_its_hooks_come_from_github(bake: Bake) -> None:
+    """The reason written above env_list: bare `tox` runs offline, and the pre-commit hooks
+    are fetched from GitHub; make style and CI's job run them. Were every hook local, style
+    would belong in env_list."""
+    project = bake()
+    config = yaml.safe_load((project / ".pre-commit-config.yaml").read_text("utf-8"))
+    assert any(repo["repo"].startswith("https://github.com/") for repo in config["repos"])
+    text = (project / "pyproject.toml").read_text("utf-8")
+    tox = tomllib.loads(text)["tool"]["tox"]
+    assert "style" in tox["env"] and "style" not in tox["env_list"]
+    assert "pre-commit fetches its\n# hooks from GitHub" in text
