@@ -177,22 +177,39 @@ PUBLISHING = {
 }
 
 
-def first_steps(context: dict[str, object]) -> list[str]:
+def first_steps(context: dict[str, object], kept: list[str]) -> list[str]:
     """The new owner's steps, once, before the first release: the bake's last lines, never in
-    what the project publishes."""
+    what the project publishes. ``kept``: the prompts' example answers the bake holds."""
     package, module = context["package_name"], str(context["__module"])
-    return [
-        f"1. Replace the worked example, {EXAMPLES[str(context['shape'])]}:"
+    steps = [
+        f"Replace the worked example, {EXAMPLES[str(context['shape'])]}:"
         f" src/{package}/{module}.py, tests/test_{module[1:]}.py, examples/app.py and its"
         " test, the README's Usage and docs/. Keep tests/test_guidelines.py (if the class is"
         " renamed, change its import; if the extension needs settings, its new_app fixture);"
         " tests/test_skeleton.py holds the skeleton's own conventions: keep or replace them.",
-        f"2. Connect Read the Docs to the repository: .readthedocs.yaml builds"
+        f"Connect Read the Docs to the repository: .readthedocs.yaml builds"
         f" {context['__docs_url']}/.",
-        f"3. Before the first release, {PUBLISHING[str(context['ci'])]}.",
-        "4. When you can no longer maintain it, hand it over rather than let it go stale:"
+        f"Before the first release, {PUBLISHING[str(context['ci'])]}.",
+        "When you can no longer maintain it, hand it over rather than let it go stale:"
         " to a contributor, or to Pallets-Eco, which takes in community Flask extensions.",
     ]
+    if kept:
+        examples = ", ".join(kept)
+        steps.insert(
+            0,
+            f"Write your own values where the bake holds the prompts' examples ({examples}):"
+            " pyproject.toml, LICENSE.txt, docs/conf.py. make dist refuses them until then.",
+        )
+    return [f"{number}. {step}" for number, step in enumerate(steps, 1)]
+
+
+def kept_examples(context: dict[str, object]) -> list[str]:
+    """The prompts' example answers the bake kept (rendered by cookiecutter; see answers())."""
+    if len(sys.argv) > 1:
+        from extension import placeholders
+
+        return placeholders(context)
+    return json.loads(r"""{{ placeholders(cookiecutter) | tojson }}""")  # type: ignore[no-any-return]
 
 
 def write_cruft_state(context: dict[str, object]) -> None:
@@ -248,7 +265,7 @@ def main() -> int:
     project = os.getcwd()
     where = os.path.relpath(project, user_dir or os.path.dirname(project))
     print(f"Created {os.path.basename(project)}. Next: cd {shlex.quote(where)} && make test")
-    print("Then, once:", *first_steps(context), sep="\n")
+    print("Then, once:", *first_steps(context, kept_examples(context)), sep="\n")
     return 0
 
 

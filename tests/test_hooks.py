@@ -257,7 +257,10 @@ def test_cli_prints_one_error_line_and_fails(tmp_path: Path) -> None:
 def test_post_hook_makes_the_first_commit_and_says_what_next(tmp_path: Path) -> None:
     result = cookiecutter_cli("--no-input", cwd=tmp_path, env={**os.environ, "PWD": str(tmp_path)})
     assert result.returncode == 0, result.stderr
-    assert "Next: cd flask_example && make test\nThen, once:\n1. Replace the" in result.stdout
+    assert "Next: cd flask_example && make test\nThen, once:\n1. Write your own" in result.stdout
+    examples = "Your Name, you@example.com, your-github-name, Example support for Flask"
+    assert f"prompts' examples ({examples} applications.)" in result.stdout
+    assert "\n2. Replace the" in result.stdout
     project = tmp_path / "flask_example"
     assert run("git", "log", "--format=%s", cwd=project) == (
         "Start the project from flask-ext-template\n"

@@ -397,11 +397,17 @@ def test_first_steps_reach_the_owner_and_are_not_published(bake: Bake) -> None:
     }
     for ci, where in publishing.items():
         context = {**default_answers(), "ci": ci, "__module": "_resource"}
-        steps = " ".join(post_gen_project.first_steps(context))
+        steps = " ".join(post_gen_project.first_steps(context, []))
         for example in ("src/flask_example/_resource.py", "tests/test_resource.py", "Usage"):
             assert example in steps
         assert "Read the Docs" in steps and "https://flask-example.readthedocs.io/" in steps
         assert where in steps and "Pallets-Eco" in steps
+    # A bake that kept the prompts' examples says where to write the real values, first.
+    kept = post_gen_project.first_steps(context, ["Your Name", "you@example.com"])
+    assert (
+        kept[0].startswith("1. Write your own values") and "(Your Name, you@example.com)" in kept[0]
+    )
+    assert kept[1].startswith("2. Replace the worked example")
     project = bake()
     pages = [project / "README.rst", *sorted((project / "docs").glob("*.rst"))]
     published = " ".join(" ".join(page.read_text("utf-8").split()) for page in pages)
