@@ -198,7 +198,7 @@ def first_steps(context: dict[str, object], kept: list[str]) -> list[str]:
         steps.insert(
             0,
             f"Write your own values where the bake holds the prompts' examples ({examples}):"
-            " pyproject.toml, LICENSE.txt, docs/conf.py. make dist refuses them until then.",
+            " make dist names each line that holds one, and builds nothing until then.",
         )
     return [f"{number}. {step}" for number, step in enumerate(steps, 1)]
 

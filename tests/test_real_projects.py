@@ -497,6 +497,10 @@ def test_make_dist_builds_a_release_that_works(ported: Path, tmp_path: Path) -> 
     make(ported, "dist")
     run(BIN / "twine", "check", "--strict", *sorted((ported / "dist").glob("*.*[lz]")))
     wheel = next((ported / "dist").glob("*.whl"))
+    # Package data, Python files among it, ships in the wheel (MANIFEST.in grafts src).
+    names = set(zipfile.ZipFile(wheel).namelist())
+    data = {"py.typed", "templates/a-b/env.py", "templates/c-d/env.py"}
+    assert {f"flask_example/{name}" for name in data} <= names
     venv = tmp_path / "clean"
     run(UV, "venv", "--quiet", "--python", sys.executable, venv)
     run(UV, "pip", "install", "--quiet", "--python", venv / "bin/python", wheel)
